@@ -1,0 +1,30 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from .forms import ProfileForm
+
+
+@login_required
+def after_login(request):
+    """Applicants land on their applications; officers on the admin until their queues exist."""
+    if request.user.is_staff:
+        return redirect("admin:index")
+    return redirect("permits:application_list")
+
+
+@login_required
+def profile(request):
+    user = request.user
+    if request.method == "POST":
+        form = ProfileForm(request.POST)
+        if form.is_valid():
+            user.full_name = form.cleaned_data["full_name"]
+            user.phone = form.cleaned_data["phone"]
+            user.save(update_fields=["full_name", "phone"])
+            messages.success(request, _("Profil tersimpan."))
+            return redirect("account_profile")
+    else:
+        form = ProfileForm(initial={"full_name": user.full_name, "phone": user.phone})
+    return render(request, "account/profile.html", {"form": form})
