@@ -64,7 +64,7 @@ def _load_fields(permit_type: PermitType, fields: list[dict]) -> None:
         defaults = {key: spec.get(key) for key in FIELD_KEYS if key in spec}
         defaults.setdefault("help_text", "")
         defaults["order"] = order
-        defaults["min_value"], defaults["max_value"] = spec.get("min"), spec.get("max")
+        defaults["min_value"], defaults["max_value"] = spec.get("min_value"), spec.get("max_value")
         ApplicationField.objects.update_or_create(permit_type=permit_type, name=spec["name"], defaults=defaults)
         names.append(spec["name"])
     permit_type.fields.exclude(name__in=names).delete()

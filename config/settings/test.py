@@ -28,3 +28,4 @@ AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # One process only here; production shares a Redis cache so limits hold across workers.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
+WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests; silences the "No directory" warning

@@ -11,6 +11,7 @@
 """
 
 from .office import (
+    DELEGATION_REGULATION,
     OFFICE_NAME,
     PHOTO,
     REGION,
@@ -23,6 +24,7 @@ from .office import (
     verification_chain,
 )
 
+
 def personal_fields(name_example: str) -> list[dict]:
     """Identity data printed on an SK SIP that the user profile does not hold."""
     return [
@@ -31,7 +33,9 @@ def personal_fields(name_example: str) -> list[dict]:
             "label": "Nama lengkap dengan gelar",
             "kind": "text",
             "required": True,
-            "help_text": f"Ditulis seperti yang akan tercantum pada surat izin, mis. {name_example}.",
+            # The example may end in a title's own full stop (A.Md.Keb.): do not double it.
+            "help_text": f"Ditulis seperti yang akan tercantum pada surat izin, mis. "
+            f"{name_example.rstrip('.')}.",
             "max_length": 150,
         },
         {
@@ -54,7 +58,9 @@ def personal_fields(name_example: str) -> list[dict]:
             "label": "Alamat tempat tinggal",
             "kind": "textarea",
             "required": True,
-            "help_text": "Sesuai Surat Keterangan Domisili: jalan, RT/RW, kelurahan/desa, kecamatan, kabupaten/kota.",
+            "help_text": (
+                "Sesuai Surat Keterangan Domisili: jalan, RT/RW, kelurahan/desa, kecamatan, kabupaten/kota."
+            ),
             "max_length": 500,
         },
     ]
@@ -91,11 +97,7 @@ def practice_place_fields() -> list[dict]:
 
 # --- SIP Dokter Umum / Dokter Gigi (seed 000) ----------------------------------------------------
 
-SIP_LEGAL_BASIS = (
-    "Peraturan Bupati Tangerang Nomor 18 Tahun 2018 tentang Perubahan atas Peraturan Bupati Nomor 89 "
-    "Tahun 2017 tentang Pendelegasian Penyelenggaraan Perizinan dan Non Perizinan kepada Kepala Dinas "
-    "Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Tangerang."
-)
+SIP_LEGAL_BASIS = DELEGATION_REGULATION + "."
 
 
 def _sip_requirements(*, profession: str, organisation: str) -> list[dict]:
@@ -242,7 +244,10 @@ def _sip_procedure(*, permit_name: str) -> list[dict]:
         *verification_chain(),
         {
             "actor": "Pemohon",
-            "description": "Mengunduh surat izin bertanda tangan elektronik (SK TTE) secara mandiri melalui aplikasi Pintu.",
+            "description": (
+                "Mengunduh surat izin bertanda tangan elektronik (SK TTE) secara mandiri melalui "
+                "aplikasi Pintu."
+            ),
         },
     ]
 
@@ -271,8 +276,10 @@ def _sip_blank_forms(*, permit_name: str, profession: str) -> list[dict]:
                 "dengan keterangan tempat praktik sebagai berikut:\n"
                 + data_lines(["Nama tempat praktik", "Alamat tempat praktik", "Jadwal praktik"])
                 + "\n\nSebagai bahan pertimbangan, bersama ini saya lampirkan dokumen persyaratan sesuai "
-                "ketentuan. Saya menyatakan bahwa seluruh data dan dokumen yang saya sampaikan adalah benar.\n"
-                "\nDemikian permohonan ini saya sampaikan. Atas perhatian Bapak/Ibu, saya ucapkan terima kasih.\n"
+                "ketentuan. Saya menyatakan bahwa seluruh data dan dokumen yang saya sampaikan adalah "
+                "benar.\n"
+                "\nDemikian permohonan ini saya sampaikan. Atas perhatian Bapak/Ibu, saya ucapkan terima "
+                "kasih.\n"
                 "\n" + signature_block()
             ),
         },
@@ -303,10 +310,12 @@ def _sip_blank_forms(*, permit_name: str, profession: str) -> list[dict]:
             "slug": "surat-pernyataan-tidak-memiliki-sip",
             "title": "Surat Pernyataan Tidak Memiliki SIP Kedua dan Ketiga",
             "body": (
-                "SURAT PERNYATAAN\nTIDAK MEMILIKI SIP KEDUA DAN KETIGA\n\nYang bertanda tangan di bawah ini:\n"
+                "SURAT PERNYATAAN\nTIDAK MEMILIKI SIP KEDUA DAN KETIGA\n\nYang bertanda tangan di bawah "
+                "ini:\n"
                 + data_lines(["Nama lengkap dan gelar", "NIK", "Nomor STR", "Alamat tempat tinggal"])
                 + f"\n\ndengan ini menyatakan dengan sesungguhnya bahwa saya tidak memiliki Surat Izin "
-                f"Praktik (SIP) {profession} kedua dan ketiga selain SIP yang saya ajukan kepada {OFFICE_NAME} "
+                f"Praktik (SIP) {profession} kedua dan ketiga selain SIP yang saya ajukan kepada "
+                f"{OFFICE_NAME} "
                 f"{REGION} di tempat praktik:\n"
                 + data_lines(["Nama tempat praktik", "Alamat tempat praktik"])
                 + "\n\nApabila di kemudian hari pernyataan ini terbukti tidak benar, saya bersedia menerima "
@@ -394,7 +403,7 @@ SIPOP = {
             "Tahun 2023 tentang Kesehatan",
             "Peraturan Menteri Kesehatan Nomor 22 Tahun 2013 tentang Penyelenggaraan Pekerjaan dan Praktik "
             "Ortotis Prostetis",
-            SIP_LEGAL_BASIS.removesuffix("."),
+            DELEGATION_REGULATION,
         ]
     ),
     "uses_front_office": True,
@@ -490,7 +499,8 @@ SIPOP = {
         {
             "actor": "Pemohon",
             "description": (
-                "Menerima dokumen izin melalui e-mail; dokumen yang sama dapat diunduh melalui aplikasi Pintu."
+                "Menerima dokumen izin melalui e-mail; dokumen yang sama dapat diunduh melalui aplikasi "
+                "Pintu."
             ),
         },
     ],
@@ -518,8 +528,10 @@ SIPOP = {
                 "ke-....... (satu/dua) untuk praktik pelayanan ortotik prostetik secara mandiri di:\n"
                 + data_lines(["Nama tempat praktik", "Alamat tempat praktik", "Jadwal praktik"])
                 + "\n\nSebagai bahan pertimbangan, bersama ini saya lampirkan dokumen persyaratan sesuai "
-                "ketentuan. Saya menyatakan bahwa seluruh data dan dokumen yang saya sampaikan adalah benar.\n"
-                "\nDemikian permohonan ini saya sampaikan. Atas perhatian Bapak/Ibu, saya ucapkan terima kasih.\n"
+                "ketentuan. Saya menyatakan bahwa seluruh data dan dokumen yang saya sampaikan adalah "
+                "benar.\n"
+                "\nDemikian permohonan ini saya sampaikan. Atas perhatian Bapak/Ibu, saya ucapkan terima "
+                "kasih.\n"
                 "\n" + signature_block()
             ),
         },

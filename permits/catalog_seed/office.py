@@ -19,6 +19,13 @@ OFFICE_ADDRESS_LINE = (
     "Kelurahan Kaduagung, Kecamatan Tigaraksa, Tangerang 15720"
 )
 
+# Seed 000, component 7: the regent's delegation of licensing to the head of the office.
+DELEGATION_REGULATION = (
+    "Peraturan Bupati Tangerang Nomor 18 Tahun 2018 tentang Perubahan atas Peraturan Bupati Nomor 89 "
+    "Tahun 2017 tentang Pendelegasian Penyelenggaraan Perizinan dan Non Perizinan kepada Kepala Dinas "
+    "Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Tangerang"
+)
+
 # Seed 000, component 6 item 2, generalised: one line per channel, without trailing punctuation.
 COMPLAINT_CHANNELS: tuple[str, ...] = (
     f"Petugas pengaduan pada loket pengaduan dan informasi DPMPTSP {REGION}, {OFFICE_ADDRESS_LINE}",
@@ -252,13 +259,7 @@ def letter_opening(perihal: str) -> str:
 def signature_block(role: str = "Pemohon", *, meterai: bool = False) -> str:
     """Place/date line and signature space; `meterai` marks where the stamp duty goes."""
     stamp = "\n[Meterai Rp10.000]\n" if meterai else "\n\n"
-    return (
-        f"{SHORT_DOTS}, {SHORT_DOTS} 20....\n"
-        f"{role},\n"
-        f"{stamp}\n"
-        f"({DOTS})\n"
-        "Nama jelas dan tanda tangan"
-    )
+    return f"{SHORT_DOTS}, {SHORT_DOTS} 20....\n{role},\n{stamp}\n({DOTS})\nNama jelas dan tanda tangan"
 
 
 def data_lines(labels: list[str]) -> str:

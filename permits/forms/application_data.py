@@ -12,5 +12,8 @@ class ApplicationDataForm(forms.Form):
         for spec in field_specs:
             self.fields[spec.name] = form_field_for(spec, required=for_submission and spec.required)
             if spec.required:
+                # A draft may be saved incomplete, so the browser must not block it; the label and
+                # aria-required still tell the applicant which fields submission will need.
                 self.fields[spec.name].widget.attrs["aria-required"] = "true"
-                self.fields[spec.name].label_suffix = " *"
+                if not for_submission:
+                    self.fields[spec.name].label = f"{spec.label} *"

@@ -1,0 +1,127 @@
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+
+from accounts.models import User
+from accounts.roles import Role
+
+ROOT = Path(__file__).resolve().parents[2]
+SIGNUP = {
+    "full_name": "dr. Budi Santoso",
+    "nik": "3603011203850001",
+    "phone": "081234567890",
+    "email": "budi@example.test",
+    "username": "budi",
+    "password1": "Sangat-Rahasia-2026",
+    "password2": "Sangat-Rahasia-2026",
+}
+
+
+@pytest.mark.django_db
+def test_roles_exist_as_groups_from_the_data_migration():
+    assert set(Group.objects.values_list("name", flat=True)) >= {role.value for role in Role}
+    assert len(Role) == 13
+
+
+@pytest.mark.django_db
+def test_signup_requires_email_verification_then_logs_in(client):
+    response = client.post(reverse("account_signup"), SIGNUP)
+    assert response.status_code == 302
+    user = User.objects.get(username="budi")
+    assert (user.full_name, user.nik, user.phone) == ("dr. Budi Santoso", "3603011203850001", "081234567890")
+    assert user.has_role(Role.PEMOHON)
+    # Not signed in until the e-mail is verified.
+    assert client.get(reverse("permits:application_list")).status_code == 302
+    response = client.post(reverse("account_login"), {"login": "budi", "password": SIGNUP["password1"]})
+    assert client.get(reverse("permits:application_list")).status_code == 302
+
+    assert len(mail.outbox) >= 1
+    link = re.search(r"https?://[^\s]+/akun/confirm-email/[^\s]+/", mail.outbox[-1].body).group(0)
+    path = link.split("testserver", 1)[-1] if "testserver" in link else "/" + link.split("/", 3)[3]
+    assert client.get(path).status_code == 200
+    response = client.post(path)
+    assert response.status_code == 302
+    assert client.get(reverse("permits:application_list")).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("nik", ["123", "36030112038500011", "36030112038500AB", ""])
+def test_signup_rejects_invalid_nik(client, nik):
+    response = client.post(reverse("account_signup"), {**SIGNUP, "nik": nik})
+    assert response.status_code == 200
+    assert not User.objects.filter(username="budi").exists()
+    assert "NIK" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_signup_rejects_a_nik_already_registered(client):
+    User.objects.create_user(username="lama", email="lama@example.test", nik=SIGNUP["nik"], password="x")
+    response = client.post(reverse("account_signup"), SIGNUP)
+    assert "NIK ini sudah terdaftar" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_login_is_locked_after_repeated_failures(client):
+    from allauth.account.models import EmailAddress
+
+    user = User.objects.create_user(username="siti", email="siti@example.test", password="Benar-Sekali-2026")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    from axes.models import AccessAttempt
+
+    statuses = [
+        client.post(reverse("account_login"), {"login": "siti", "password": "salah"}).status_code for _ in range(5)
+    ]
+    assert statuses[-1] == 429, "axes locks out on the fifth failure"
+    assert "Terlalu banyak percobaan masuk" in client.post(
+        reverse("account_login"), {"login": "siti", "password": "salah"}
+    ).content.decode()
+    # Even the right password is refused while locked.
+    response = client.post(reverse("account_login"), {"login": "siti", "password": "Benar-Sekali-2026"})
+    assert "Terlalu banyak percobaan masuk" in response.content.decode()
+    assert client.get(reverse("permits:application_list")).status_code == 302
+    assert AccessAttempt.objects.get(username="siti").failures_since_start == 5
+
+
+@pytest.mark.django_db
+def test_demo_accounts_one_per_role_and_refused_in_production(settings):
+    call_command("pintu_demo")
+    for role in Role:
+        assert User.objects.filter(groups__name=role.value).count() >= 1
+    assert User.objects.get(username="kadis").check_password("pintu-demo-2026")
+    settings.PINTU_DEMO_DATA_ALLOWED = False
+    with pytest.raises(CommandError):
+        call_command("pintu_demo")
+
+
+def test_production_settings_pass_check_deploy_and_have_no_default_secret():
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "CACHE_URL"))}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
+    missing = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert missing.returncode != 0 and "DJANGO_SECRET_KEY" in missing.stderr
+    env.update(
+        DJANGO_SECRET_KEY="a" * 20 + "-production-secret-with-enough-entropy-9f8e7d6c5b4a",
+        DJANGO_ALLOWED_HOSTS="pintu.example.go.id",
+        DATABASE_URL="sqlite:////tmp/pintu-check.sqlite3",
+        CACHE_URL="rediscache://127.0.0.1:6379/1",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+    demo = subprocess.run(
+        [sys.executable, "manage.py", "pintu_demo"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert demo.returncode != 0 and "refused" in demo.stderr

@@ -1,0 +1,123 @@
+"""A new user, as a person would: sign up, verify the e-mail, apply for SIP Dokter Umum with all 14
+documents, submit, and see the receipt. Screenshots of each page go to test-output/screenshots/."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from permits.catalog_loader import office_load, permit_type_load
+from permits.catalog_seed import OFFICE, PERMIT_TYPES
+from permits.models import Application, ApplicationStatus
+from tests.files import image_bytes, pdf_bytes
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def sip_dokter_umum(db):
+    office = office_load(data=OFFICE)
+    data = next(p for p in PERMIT_TYPES if p["slug"] == "sip-dokter-umum")
+    return permit_type_load(data=data, office=office, render_forms=True)
+
+
+@pytest.fixture
+def files(tmp_path):
+    pdf = tmp_path / "dokumen.pdf"
+    pdf.write_bytes(pdf_bytes())
+    png = tmp_path / "pas-foto.png"
+    png.write_bytes(image_bytes("PNG", (240, 360)))
+    fake = tmp_path / "ktp.pdf"
+    fake.write_bytes(b"<html><body>bukan pdf</body></html>")
+    return {"pdf": pdf, "png": png, "fake": fake}
+
+
+def test_new_applicant_signs_up_applies_and_gets_a_receipt(live_server, page, shoot, sip_dokter_umum, files):
+    base = live_server.url
+    page.goto(base + "/")
+    assert page.get_by_role("heading", name="Ajukan izin dari mana saja").is_visible()
+    shoot(page, "beranda")
+
+    page.get_by_role("link", name="Surat Izin Praktik (SIP) Dokter Umum").click()
+    assert page.get_by_role("heading", name="Persyaratan").is_visible()
+    assert page.locator("#komponen-14").is_visible(), "all 14 components are shown"
+    shoot(page, "standar-pelayanan")
+
+    page.get_by_role("link", name="Daftar").first.click()
+    page.get_by_label("Nama lengkap (dengan gelar)").fill("dr. Rahmat Hidayat")
+    page.get_by_label("NIK").fill("3603011203850001")
+    page.get_by_label("Nomor ponsel").fill("081234567890")
+    page.get_by_label("Email").fill("rahmat@example.test")
+    page.get_by_label("Nama pengguna").fill("rahmat")
+    page.locator("#id_password1").fill("Praktik-Sehat-2026")
+    page.locator("#id_password2").fill("Praktik-Sehat-2026")
+    shoot(page, "daftar")
+    page.get_by_role("button", name="Daftar").click()
+    shoot(page, "verifikasi-terkirim")
+
+    link = re.search(r"https?://\S+/akun/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(base + "/akun/" + link.split("/akun/", 1)[1])
+    shoot(page, "konfirmasi-email")
+    page.get_by_role("button", name="Konfirmasi").click()
+
+    page.goto(base + "/layanan/sip-dokter-umum/")
+    page.get_by_role("button", name="Ajukan permohonan").click()
+    page.wait_for_url(re.compile(r"/permohonan/\d+/ubah/"))
+
+    # Submitting an empty draft is refused with a clear list.
+    page.get_by_role("button", name="Ajukan permohonan").click()
+    summary = page.locator("#ringkasan-kesalahan")
+    assert summary.is_visible()
+    assert "Dokumen belum diunggah: Surat Keterangan Domisili" in summary.inner_text()
+    shoot(page, "ajukan-ditolak-belum-lengkap")
+
+    page.get_by_label("Nomor STR").fill("3121100224112233")
+    page.get_by_label("SIP ke-").select_option("1")
+    for field in page.locator("#data input[aria-required=true], #data textarea[aria-required=true]").all():
+        if not field.input_value():
+            kind = field.get_attribute("type")
+            field.fill("2026-01-01" if kind == "date" else "Klinik Sehat Sentosa, Jl. Raya Serang Km 12")
+    for select in page.locator("#data select[aria-required=true]").all():
+        if not select.input_value():
+            select.select_option(index=1)
+    page.get_by_role("button", name="Simpan data").click()
+    assert page.get_by_text("Data permohonan tersimpan sebagai draf.").is_visible()
+
+    rows = page.locator("li.requirement-row")
+    assert rows.count() == 14
+
+    # A fake PDF is refused on the form and nothing is stored.
+    first_row = rows.nth(0)
+    first_row.locator("input[type=file]").set_input_files(str(files["fake"]))
+    first_row.get_by_role("button", name="Unggah").click()
+    assert page.get_by_text("Isi berkas tidak sesuai dengan jenisnya").is_visible()
+    shoot(page, "unggah-berkas-palsu-ditolak")
+
+    for index in range(14):
+        row = page.locator("li.requirement-row").nth(index)
+        accept = row.locator("input[type=file]").get_attribute("accept")
+        path = files["pdf"] if ".pdf" in accept else files["png"]
+        row.locator("input[type=file]").set_input_files(str(path))
+        row.get_by_role("button", name=re.compile("Unggah|Ganti")).click()
+        page.wait_for_load_state()
+        assert page.locator("li.requirement-row").nth(index).locator("text=✔").count() == 1
+    shoot(page, "semua-dokumen-terunggah")
+
+    page.get_by_role("button", name="Ajukan permohonan").click()
+    number_text = page.locator("#nomor-permohonan").inner_text()
+    assert re.fullmatch(r"SIPDU-\d{4}-[2-9A-HJKMNP-Z]{6}", number_text)
+    assert page.get_by_text("Tanda terima permohonan").is_visible()
+    shoot(page, "tanda-terima")
+
+    application = Application.objects.get(number=number_text)
+    assert application.status == ApplicationStatus.VERIFIKASI_BERKAS
+    assert application.documents.count() == 14
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Unduh tanda terima (PDF)").click()
+    receipt = download_info.value.path().read_bytes()
+    assert receipt.startswith(b"%PDF-")
+
+    page.get_by_role("link", name="Permohonan saya").first.click()
+    assert page.get_by_text(number_text).is_visible()
+    shoot(page, "permohonan-saya")
