@@ -12,6 +12,7 @@ APT_RUNTIME := gettext fonts-dejavu-core fonts-noto-core libpango-1.0-0 libpango
 APT_TEST := chromium zbar-tools
 SERVICES_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/pintu
 SERVICES_BROKER_URL ?= redis://127.0.0.1:6379/0
+SERVICES_CACHE_URL ?= rediscache://127.0.0.1:6379/1
 
 .PHONY: help run setup deps deps-test apt-runtime apt-test messages test test-services lint demo-reset
 
@@ -64,7 +65,8 @@ test: deps-test messages
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-services: deps messages
-	DATABASE_URL=$(SERVICES_DATABASE_URL) CELERY_BROKER_URL=$(SERVICES_BROKER_URL) PINTU_REQUIRE_SERVICES=1 \
+	DATABASE_URL=$(SERVICES_DATABASE_URL) CELERY_BROKER_URL=$(SERVICES_BROKER_URL) CACHE_URL=$(SERVICES_CACHE_URL) \
+	  PINTU_REQUIRE_SERVICES=1 \
 	  $(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
 lint: deps
