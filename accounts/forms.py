@@ -11,12 +11,17 @@ class ApplicantSignupForm(forms.Form):
 
     full_name = forms.CharField(label=_("Nama lengkap (dengan gelar)"), max_length=150)
     nik = forms.CharField(
-        label=_("NIK"), min_length=16, max_length=16, validators=[nik_validator],
+        label=_("NIK"),
+        min_length=16,
+        max_length=16,
+        validators=[nik_validator],
         help_text=_("16 digit sesuai KTP."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     phone = forms.CharField(
-        label=_("Nomor ponsel"), max_length=16, validators=[phone_validator],
+        label=_("Nomor ponsel"),
+        max_length=16,
+        validators=[phone_validator],
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
 
@@ -27,7 +32,9 @@ class ApplicantSignupForm(forms.Form):
 
         nik = self.cleaned_data["nik"]
         if User.objects.filter(nik=nik).exists():
-            raise forms.ValidationError(_("NIK ini sudah terdaftar. Silakan masuk atau atur ulang kata sandi."))
+            raise forms.ValidationError(
+                _("NIK ini sudah terdaftar. Silakan masuk atau atur ulang kata sandi.")
+            )
         return nik
 
     def signup(self, request, user) -> None:

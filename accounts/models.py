@@ -13,7 +13,10 @@ class User(AbstractUser):
     email = models.EmailField(_("alamat e-mail"), unique=True)
     phone = models.CharField(_("nomor ponsel"), max_length=16, blank=True, validators=[phone_validator])
     nik = models.CharField(
-        _("NIK"), max_length=16, blank=True, validators=[nik_validator],
+        _("NIK"),
+        max_length=16,
+        blank=True,
+        validators=[nik_validator],
         help_text=_("Nomor Induk Kependudukan, 16 digit sesuai KTP."),
     )
     nip = models.CharField(_("NIP"), max_length=18, blank=True, help_text=_("Untuk pegawai: NIP 18 digit."))

@@ -16,5 +16,7 @@ urlpatterns = [
     path("akun/masuk-berhasil/", account_views.after_login, name="account_after_login"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("aksesibilitas/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"),
+    path(
+        "aksesibilitas/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"
+    ),
 ]

@@ -17,8 +17,18 @@ from .models import (
 )
 
 PERMIT_KEYS = (
-    "name", "code", "category", "description", "sla_working_days", "fee_rupiah", "product", "legal_basis",
-    "uses_front_office", "uses_technical_review", "risk_level", "source",
+    "name",
+    "code",
+    "category",
+    "description",
+    "sla_working_days",
+    "fee_rupiah",
+    "product",
+    "legal_basis",
+    "uses_front_office",
+    "uses_technical_review",
+    "risk_level",
+    "source",
 )
 FIELD_KEYS = ("label", "kind", "required", "help_text", "max_length", "digits", "choices")
 
@@ -26,8 +36,16 @@ FIELD_KEYS = ("label", "kind", "required", "help_text", "max_length", "digits", 
 @transaction.atomic
 def office_load(*, data: dict) -> Office:
     office = Office.current() or Office()
-    for key in ("government_name", "short_name", "address", "phone", "email", "website", "complaint_channels",
-                "saturday_service"):
+    for key in (
+        "government_name",
+        "short_name",
+        "address",
+        "phone",
+        "email",
+        "website",
+        "complaint_channels",
+        "saturday_service",
+    ):
         setattr(office, key, data.get(key, getattr(office, key)))
     office.name = data["office_name"]
     office.save()
@@ -65,7 +83,9 @@ def _load_fields(permit_type: PermitType, fields: list[dict]) -> None:
         defaults.setdefault("help_text", "")
         defaults["order"] = order
         defaults["min_value"], defaults["max_value"] = spec.get("min_value"), spec.get("max_value")
-        ApplicationField.objects.update_or_create(permit_type=permit_type, name=spec["name"], defaults=defaults)
+        ApplicationField.objects.update_or_create(
+            permit_type=permit_type, name=spec["name"], defaults=defaults
+        )
         names.append(spec["name"])
     permit_type.fields.exclude(name__in=names).delete()
 
@@ -90,7 +110,12 @@ def _load_requirements(permit_type: PermitType, requirements: list[dict]) -> Non
 def _load_blank_form(permit_type: PermitType, blank: dict, office: Office | None) -> None:
     pdf = render_pdf(
         template_name="permits/pdf/blank_form.html",
-        context={"title": blank["title"], "body": blank["body"], "office": office, "permit_type": permit_type},
+        context={
+            "title": blank["title"],
+            "body": blank["body"],
+            "office": office,
+            "permit_type": permit_type,
+        },
     )
     form, _created = BlankForm.objects.get_or_create(
         permit_type=permit_type, slug=blank["slug"], defaults={"title": blank["title"]}

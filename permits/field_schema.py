@@ -23,7 +23,9 @@ def form_field_for(spec: ApplicationField, *, required: bool) -> forms.Field:
     common = {"label": spec.label, "help_text": spec.help_text, "required": required}
     kind = spec.kind
     if kind == FieldKind.TEXTAREA:
-        return forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=spec.max_length or 2000, **common)
+        return forms.CharField(
+            widget=forms.Textarea(attrs={"rows": 3}), max_length=spec.max_length or 2000, **common
+        )
     if kind == FieldKind.DATE:
         return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **common)
     if kind == FieldKind.INTEGER:
@@ -33,14 +35,20 @@ def form_field_for(spec: ApplicationField, *, required: bool) -> forms.Field:
     if kind == FieldKind.DIGITS:
         count = spec.digits or 1
         return forms.CharField(
-            min_length=count, max_length=count, validators=[_digits_validator(count)],
-            widget=forms.TextInput(attrs={"inputmode": "numeric", "pattern": rf"\d{{{count}}}"}), **common,
+            min_length=count,
+            max_length=count,
+            validators=[_digits_validator(count)],
+            widget=forms.TextInput(attrs={"inputmode": "numeric", "pattern": rf"\d{{{count}}}"}),
+            **common,
         )
     if kind == FieldKind.EMAIL:
         return forms.EmailField(**common)
     if kind == FieldKind.PHONE:
         return forms.CharField(
-            max_length=16, validators=[phone_validator], widget=forms.TextInput(attrs={"inputmode": "tel"}), **common
+            max_length=16,
+            validators=[phone_validator],
+            widget=forms.TextInput(attrs={"inputmode": "tel"}),
+            **common,
         )
     return forms.CharField(max_length=spec.max_length or 200, **common)
 

@@ -1,4 +1,4 @@
-"""Reads. Each `*_get_for_user` fetches an object *and* checks access: "not yours" is the same as "missing"."""
+"""Reads. Each `*_get_for_*` fetches an object *and* checks access: "not yours" equals "missing"."""
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -29,9 +29,11 @@ def permit_type_list(*, query: str = "") -> QuerySet[PermitType]:
 
 def permit_type_get_published(*, slug: str) -> PermitType:
     try:
-        return PermitType.objects.published().prefetch_related(
-            "requirements", "procedure_steps", "standard_entries", "blank_forms", "fields"
-        ).get(slug=slug)
+        return (
+            PermitType.objects.published()
+            .prefetch_related("requirements", "procedure_steps", "standard_entries", "blank_forms", "fields")
+            .get(slug=slug)
+        )
     except PermitType.DoesNotExist as exc:
         raise NotFound from exc
 

@@ -1,4 +1,4 @@
-"""Writes for the applicant's side: start, fill, upload, submit. Each raises the domain errors defined here."""
+"""Writes for the applicant's side: start, fill, upload, submit. Each raises the errors defined here."""
 
 from dataclasses import dataclass
 
@@ -77,7 +77,10 @@ def document_upload(
         uploaded_file=uploaded_file, accepted_kinds=requirement.kinds, max_bytes=requirement.max_bytes
     )
     limit_mb = settings.PINTU_MAX_APPLICATION_UPLOAD_MB
-    if application_upload_total(application=application, excluding=requirement) + checked.size > limit_mb * 2**20:
+    if (
+        application_upload_total(application=application, excluding=requirement) + checked.size
+        > limit_mb * 2**20
+    ):
         raise UploadRejected(
             _("Total ukuran semua dokumen permohonan melebihi batas %(limit)s MB. Perkecil berkas Anda.")
             % {"limit": limit_mb},

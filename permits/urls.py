@@ -19,6 +19,14 @@ urlpatterns = [
         applicant.DocumentUploadView.as_view(),
         name="document_upload",
     ),
-    path("permohonan/<int:pk>/dokumen/<int:doc_pk>/", applicant.DocumentDownloadView.as_view(), name="document_download"),
-    path("permohonan/<int:pk>/dokumen/<int:doc_pk>/hapus/", applicant.DocumentRemoveView.as_view(), name="document_remove"),
+    path(
+        "permohonan/<int:pk>/dokumen/<int:doc_pk>/",
+        applicant.DocumentDownloadView.as_view(),
+        name="document_download",
+    ),
+    path(
+        "permohonan/<int:pk>/dokumen/<int:doc_pk>/hapus/",
+        applicant.DocumentRemoveView.as_view(),
+        name="document_remove",
+    ),
 ]

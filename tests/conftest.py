@@ -23,4 +23,5 @@ def _clear_cache():
 def pytest_report_header(config):
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     broker = settings.CELERY_BROKER_URL or "in-process (eager)"
-    return f"pintu: database={engine} broker={broker} require_services={os.environ.get('PINTU_REQUIRE_SERVICES', '0')}"
+    required = os.environ.get("PINTU_REQUIRE_SERVICES", "0")
+    return f"pintu: database={engine} broker={broker} require_services={required}"

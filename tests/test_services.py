@@ -45,7 +45,9 @@ def test_two_simultaneous_submits_make_exactly_one_transition():
     permit_type = PermitTypeFactory()
     requirement = RequirementFactory(permit_type=permit_type)
     application = services.application_start(permit_type=permit_type, applicant=applicant)
-    services.document_upload(application=application, requirement=requirement, uploaded_file=pdf_upload(), by=applicant)
+    services.document_upload(
+        application=application, requirement=requirement, uploaded_file=pdf_upload(), by=applicant
+    )
 
     barrier = threading.Barrier(4)
     outcomes: list[str] = []

@@ -12,7 +12,15 @@ class ClosedDayAdmin(admin.ModelAdmin):
 
 @admin.register(TransitionLog)
 class TransitionLogAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "application", "transition", "from_status", "to_status", "actor", "actor_role")
+    list_display = (
+        "created_at",
+        "application",
+        "transition",
+        "from_status",
+        "to_status",
+        "actor",
+        "actor_role",
+    )
     list_select_related = ("application", "actor")
     search_fields = ("application__number",)
 

@@ -13,7 +13,9 @@ import holidays
 def national_closed_days(year: int) -> dict[date, str]:
     """Public holidays and cuti bersama (the `government` category) with Indonesian names."""
     return dict(
-        holidays.country_holidays("ID", years=year, categories=("public", "government"), language="id").items()
+        holidays.country_holidays(
+            "ID", years=year, categories=("public", "government"), language="id"
+        ).items()
     )
 
 
@@ -48,7 +50,9 @@ class WorkingCalendar:
         """Working days in (start, end]: how many office days have elapsed after `start` up to `end`."""
         if end <= start:
             return 0
-        return sum(1 for offset in range(1, (end - start).days + 1) if self.is_working_day(start + timedelta(offset)))
+        return sum(
+            1 for offset in range(1, (end - start).days + 1) if self.is_working_day(start + timedelta(offset))
+        )
 
     def working_days_in(self, days: Iterable[date]) -> int:
         return sum(1 for d in days if self.is_working_day(d))

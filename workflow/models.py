@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 class TransitionLog(models.Model):
     """Append-only audit of every status change: who, in which role, from → to, why, when."""
 
-    application = models.ForeignKey("permits.Application", on_delete=models.CASCADE, related_name="transitions")
+    application = models.ForeignKey(
+        "permits.Application", on_delete=models.CASCADE, related_name="transitions"
+    )
     transition = models.CharField(_("aksi"), max_length=50)
     from_status = models.CharField(_("dari"), max_length=30)
     to_status = models.CharField(_("ke"), max_length=30)

@@ -40,7 +40,8 @@ def tracking_lookup(*, number: str, today: date | None = None) -> TrackingResult
         return None
     today = today or timezone.localdate()
     steps = [
-        TrackingStep(label=ApplicationStatus(t.to_status).label, at=t.created_at) for t in application.transitions.all()
+        TrackingStep(label=ApplicationStatus(t.to_status).label, at=t.created_at)
+        for t in application.transitions.all()
     ]
     return TrackingResult(
         number=application.number,

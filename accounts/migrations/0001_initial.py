@@ -8,42 +8,143 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('full_name', models.CharField(max_length=150, verbose_name='nama lengkap')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='alamat e-mail')),
-                ('phone', models.CharField(blank=True, max_length=16, validators=[django.core.validators.RegexValidator(code='phone', message='Nomor ponsel tidak valid. Contoh: 081234567890.', regex='^(\\+62|62|0)8\\d{7,12}$')], verbose_name='nomor ponsel')),
-                ('nik', models.CharField(blank=True, help_text='Nomor Induk Kependudukan, 16 digit sesuai KTP.', max_length=16, validators=[django.core.validators.RegexValidator(code='nik', message='NIK harus terdiri dari 16 digit angka sesuai KTP.', regex='^\\d{16}$')], verbose_name='NIK')),
-                ('nip', models.CharField(blank=True, help_text='Untuk pegawai: NIP 18 digit.', max_length=18, verbose_name='NIP')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                ("last_login", models.DateTimeField(blank=True, null=True, verbose_name="last login")),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                ("first_name", models.CharField(blank=True, max_length=150, verbose_name="first name")),
+                ("last_name", models.CharField(blank=True, max_length=150, verbose_name="last name")),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="date joined"),
+                ),
+                ("full_name", models.CharField(max_length=150, verbose_name="nama lengkap")),
+                ("email", models.EmailField(max_length=254, unique=True, verbose_name="alamat e-mail")),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True,
+                        max_length=16,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                code="phone",
+                                message="Nomor ponsel tidak valid. Contoh: 081234567890.",
+                                regex="^(\\+62|62|0)8\\d{7,12}$",
+                            )
+                        ],
+                        verbose_name="nomor ponsel",
+                    ),
+                ),
+                (
+                    "nik",
+                    models.CharField(
+                        blank=True,
+                        help_text="Nomor Induk Kependudukan, 16 digit sesuai KTP.",
+                        max_length=16,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                code="nik",
+                                message="NIK harus terdiri dari 16 digit angka sesuai KTP.",
+                                regex="^\\d{16}$",
+                            )
+                        ],
+                        verbose_name="NIK",
+                    ),
+                ),
+                (
+                    "nip",
+                    models.CharField(
+                        blank=True,
+                        help_text="Untuk pegawai: NIP 18 digit.",
+                        max_length=18,
+                        verbose_name="NIP",
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pengguna',
-                'verbose_name_plural': 'pengguna',
-                'constraints': [models.UniqueConstraint(condition=models.Q(('nik', ''), _negated=True), fields=('nik',), name='accounts_user_nik_unique_when_set')],
+                "verbose_name": "pengguna",
+                "verbose_name_plural": "pengguna",
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("nik", ""), _negated=True),
+                        fields=("nik",),
+                        name="accounts_user_nik_unique_when_set",
+                    )
+                ],
             },
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ("objects", django.contrib.auth.models.UserManager()),
             ],
         ),
     ]

@@ -1,8 +1,18 @@
 from django.db import migrations
 
 ROLE_NAMES = [
-    "Pemohon", "Front Office", "Back Office", "Tim Teknis", "Kepala Seksi", "Kepala Bidang", "Sekretaris",
-    "Kepala Dinas", "Sekretariat", "Operator Pengaduan", "Kepala Bidang Pengaduan", "Bidang Terkait",
+    "Pemohon",
+    "Front Office",
+    "Back Office",
+    "Tim Teknis",
+    "Kepala Seksi",
+    "Kepala Bidang",
+    "Sekretaris",
+    "Kepala Dinas",
+    "Sekretariat",
+    "Operator Pengaduan",
+    "Kepala Bidang Pengaduan",
+    "Bidang Terkait",
     "Administrator",
 ]
 

@@ -127,7 +127,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("PINTU_PUBLIC_MEDIA_ROOT", default=str(BASE_DIR / "var" / "public")))
-# Applicants' documents live outside every web-served folder and are only streamed by permission-checked views.
+# Applicants' documents live outside every web-served folder; only permission-checked views stream them.
 PRIVATE_MEDIA_ROOT = Path(env("PINTU_PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "var" / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,4 +1,4 @@
-"""Fast, hermetic settings for the test suite. DATABASE_URL / CELERY_BROKER_URL switch to the real services."""
+"""Fast, hermetic test settings. DATABASE_URL / CELERY_BROKER_URL / CACHE_URL switch to real services."""
 
 import os
 from pathlib import Path

@@ -10,7 +10,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -19,189 +18,456 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Office',
+            name="Office",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('government_name', models.CharField(max_length=150, verbose_name='nama pemerintah daerah')),
-                ('name', models.CharField(max_length=200, verbose_name='nama dinas')),
-                ('short_name', models.CharField(default='DPMPTSP', max_length=30, verbose_name='singkatan')),
-                ('address', models.TextField(verbose_name='alamat')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='telepon')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('website', models.URLField(blank=True, verbose_name='situs web')),
-                ('complaint_channels', models.TextField(blank=True, verbose_name='saluran pengaduan')),
-                ('saturday_service', models.BooleanField(default=False, verbose_name='melayani hari Sabtu')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("government_name", models.CharField(max_length=150, verbose_name="nama pemerintah daerah")),
+                ("name", models.CharField(max_length=200, verbose_name="nama dinas")),
+                ("short_name", models.CharField(default="DPMPTSP", max_length=30, verbose_name="singkatan")),
+                ("address", models.TextField(verbose_name="alamat")),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="telepon")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("website", models.URLField(blank=True, verbose_name="situs web")),
+                ("complaint_channels", models.TextField(blank=True, verbose_name="saluran pengaduan")),
+                ("saturday_service", models.BooleanField(default=False, verbose_name="melayani hari Sabtu")),
             ],
             options={
-                'verbose_name': 'kantor',
-                'verbose_name_plural': 'kantor',
+                "verbose_name": "kantor",
+                "verbose_name_plural": "kantor",
             },
         ),
         migrations.CreateModel(
-            name='PermitType',
+            name="PermitType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nama izin')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('code', models.CharField(help_text='3–6 huruf kapital; dipakai di nomor permohonan, mis. SIPDU.', max_length=6, unique=True, verbose_name='kode')),
-                ('category', models.CharField(max_length=80, verbose_name='kategori')),
-                ('description', models.TextField(verbose_name='deskripsi')),
-                ('sla_working_days', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='jangka waktu (hari kerja)')),
-                ('fee_rupiah', models.PositiveBigIntegerField(default=0, verbose_name='biaya (Rp)')),
-                ('product', models.TextField(verbose_name='produk pelayanan')),
-                ('legal_basis', models.TextField(verbose_name='dasar hukum')),
-                ('risk_level', models.CharField(blank=True, max_length=30, verbose_name='tingkat risiko (OSS)')),
-                ('uses_front_office', models.BooleanField(default=False, help_text='Berkas diperiksa dulu oleh Front Office sebelum tahap berikutnya.', verbose_name='pemeriksaan Front Office')),
-                ('uses_technical_review', models.BooleanField(default=False, help_text='Tim Teknis meninjau lapangan dan mengunggah berita acara serta rekomendasi.', verbose_name='tinjauan Tim Teknis')),
-                ('source', models.CharField(blank=True, max_length=200, verbose_name='sumber standar pelayanan')),
-                ('is_published', models.BooleanField(default=True, verbose_name='ditampilkan di katalog')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nama izin")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="3–6 huruf kapital; dipakai di nomor permohonan, mis. SIPDU.",
+                        max_length=6,
+                        unique=True,
+                        verbose_name="kode",
+                    ),
+                ),
+                ("category", models.CharField(max_length=80, verbose_name="kategori")),
+                ("description", models.TextField(verbose_name="deskripsi")),
+                (
+                    "sla_working_days",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="jangka waktu (hari kerja)",
+                    ),
+                ),
+                ("fee_rupiah", models.PositiveBigIntegerField(default=0, verbose_name="biaya (Rp)")),
+                ("product", models.TextField(verbose_name="produk pelayanan")),
+                ("legal_basis", models.TextField(verbose_name="dasar hukum")),
+                (
+                    "risk_level",
+                    models.CharField(blank=True, max_length=30, verbose_name="tingkat risiko (OSS)"),
+                ),
+                (
+                    "uses_front_office",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Berkas diperiksa dulu oleh Front Office sebelum tahap berikutnya.",
+                        verbose_name="pemeriksaan Front Office",
+                    ),
+                ),
+                (
+                    "uses_technical_review",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Tim Teknis meninjau lapangan dan mengunggah berita acara serta rekomendasi.",
+                        verbose_name="tinjauan Tim Teknis",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(blank=True, max_length=200, verbose_name="sumber standar pelayanan"),
+                ),
+                ("is_published", models.BooleanField(default=True, verbose_name="ditampilkan di katalog")),
             ],
             options={
-                'verbose_name': 'jenis izin',
-                'verbose_name_plural': 'jenis izin',
-                'ordering': ['category', 'name'],
+                "verbose_name": "jenis izin",
+                "verbose_name_plural": "jenis izin",
+                "ordering": ["category", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(blank=True, max_length=32, null=True, unique=True, verbose_name='nomor permohonan')),
-                ('status', django_fsm.FSMField(choices=[('DRAFT', 'Draf'), ('VERIFIKASI_FRONT_OFFICE', 'Pemeriksaan Front Office'), ('VERIFIKASI_BERKAS', 'Verifikasi berkas (Back Office)'), ('TINJAUAN_TEKNIS', 'Tinjauan Tim Teknis'), ('VERIFIKASI_KASI', 'Verifikasi Kepala Seksi'), ('VERIFIKASI_KABID', 'Verifikasi Kepala Bidang'), ('VERIFIKASI_SEKRETARIS', 'Verifikasi Sekretaris'), ('MENUNGGU_TTE', 'Menunggu tanda tangan elektronik Kepala Dinas'), ('PENOMORAN', 'Penomoran oleh Sekretariat'), ('PENERBITAN', 'Penerbitan dokumen'), ('TERBIT', 'Terbit'), ('PERBAIKAN', 'Perbaikan oleh pemohon'), ('DITOLAK', 'Ditolak'), ('DIBATALKAN', 'Dibatalkan')], db_index=True, default='DRAFT', max_length=50, protected=True, verbose_name='status')),
-                ('data', models.JSONField(blank=True, default=dict, verbose_name='data permohonan')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dibuat')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='diperbarui')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='diajukan')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='batas waktu')),
-                ('applicant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to=settings.AUTH_USER_MODEL)),
-                ('permit_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='permits.permittype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(
+                        blank=True, max_length=32, null=True, unique=True, verbose_name="nomor permohonan"
+                    ),
+                ),
+                (
+                    "status",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("DRAFT", "Draf"),
+                            ("VERIFIKASI_FRONT_OFFICE", "Pemeriksaan Front Office"),
+                            ("VERIFIKASI_BERKAS", "Verifikasi berkas (Back Office)"),
+                            ("TINJAUAN_TEKNIS", "Tinjauan Tim Teknis"),
+                            ("VERIFIKASI_KASI", "Verifikasi Kepala Seksi"),
+                            ("VERIFIKASI_KABID", "Verifikasi Kepala Bidang"),
+                            ("VERIFIKASI_SEKRETARIS", "Verifikasi Sekretaris"),
+                            ("MENUNGGU_TTE", "Menunggu tanda tangan elektronik Kepala Dinas"),
+                            ("PENOMORAN", "Penomoran oleh Sekretariat"),
+                            ("PENERBITAN", "Penerbitan dokumen"),
+                            ("TERBIT", "Terbit"),
+                            ("PERBAIKAN", "Perbaikan oleh pemohon"),
+                            ("DITOLAK", "Ditolak"),
+                            ("DIBATALKAN", "Dibatalkan"),
+                        ],
+                        db_index=True,
+                        default="DRAFT",
+                        max_length=50,
+                        protected=True,
+                        verbose_name="status",
+                    ),
+                ),
+                ("data", models.JSONField(blank=True, default=dict, verbose_name="data permohonan")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="dibuat")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="diperbarui")),
+                ("submitted_at", models.DateTimeField(blank=True, null=True, verbose_name="diajukan")),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="batas waktu")),
+                (
+                    "applicant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "permit_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications",
+                        to="permits.permittype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'permohonan',
-                'verbose_name_plural': 'permohonan',
-                'ordering': ['-created_at'],
+                "verbose_name": "permohonan",
+                "verbose_name_plural": "permohonan",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ProcedureStep',
+            name="ProcedureStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='urutan')),
-                ('actor', models.CharField(max_length=100, verbose_name='pelaksana')),
-                ('description', models.TextField(verbose_name='uraian')),
-                ('permit_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='procedure_steps', to='permits.permittype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="urutan")),
+                ("actor", models.CharField(max_length=100, verbose_name="pelaksana")),
+                ("description", models.TextField(verbose_name="uraian")),
+                (
+                    "permit_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="procedure_steps",
+                        to="permits.permittype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'langkah prosedur',
-                'verbose_name_plural': 'langkah prosedur',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "langkah prosedur",
+                "verbose_name_plural": "langkah prosedur",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Requirement',
+            name="Requirement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='urutan')),
-                ('label', models.CharField(max_length=300, verbose_name='nama persyaratan')),
-                ('help_text', models.TextField(blank=True, verbose_name='keterangan')),
-                ('is_required', models.BooleanField(default=True, verbose_name='wajib')),
-                ('accepted_kinds', models.JSONField(default=list, verbose_name='jenis berkas yang diterima')),
-                ('max_size_mb', models.PositiveSmallIntegerField(default=5, validators=[django.core.validators.MinValueValidator(1)], verbose_name='ukuran maksimum (MB)')),
-                ('bring_original', models.BooleanField(default=False, verbose_name='bawa asli ke loket')),
-                ('permit_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='requirements', to='permits.permittype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="urutan")),
+                ("label", models.CharField(max_length=300, verbose_name="nama persyaratan")),
+                ("help_text", models.TextField(blank=True, verbose_name="keterangan")),
+                ("is_required", models.BooleanField(default=True, verbose_name="wajib")),
+                ("accepted_kinds", models.JSONField(default=list, verbose_name="jenis berkas yang diterima")),
+                (
+                    "max_size_mb",
+                    models.PositiveSmallIntegerField(
+                        default=5,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="ukuran maksimum (MB)",
+                    ),
+                ),
+                ("bring_original", models.BooleanField(default=False, verbose_name="bawa asli ke loket")),
+                (
+                    "permit_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="requirements",
+                        to="permits.permittype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'persyaratan',
-                'verbose_name_plural': 'persyaratan',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "persyaratan",
+                "verbose_name_plural": "persyaratan",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ApplicationDocument',
+            name="ApplicationDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, storage=permits.models.application.private_storage, upload_to=permits.models.application.document_upload_to, verbose_name='berkas')),
-                ('display_name', models.CharField(max_length=150, verbose_name='nama berkas')),
-                ('content_type', models.CharField(max_length=50, verbose_name='jenis isi')),
-                ('extension', models.CharField(max_length=5)),
-                ('size', models.PositiveIntegerField(verbose_name='ukuran (bita)')),
-                ('sha256', models.CharField(max_length=64)),
-                ('uploaded_at', models.DateTimeField(verbose_name='diunggah')),
-                ('superseded_at', models.DateTimeField(blank=True, null=True, verbose_name='diganti')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='permits.application')),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('requirement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='permits.requirement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=200,
+                        storage=permits.models.application.private_storage,
+                        upload_to=permits.models.application.document_upload_to,
+                        verbose_name="berkas",
+                    ),
+                ),
+                ("display_name", models.CharField(max_length=150, verbose_name="nama berkas")),
+                ("content_type", models.CharField(max_length=50, verbose_name="jenis isi")),
+                ("extension", models.CharField(max_length=5)),
+                ("size", models.PositiveIntegerField(verbose_name="ukuran (bita)")),
+                ("sha256", models.CharField(max_length=64)),
+                ("uploaded_at", models.DateTimeField(verbose_name="diunggah")),
+                ("superseded_at", models.DateTimeField(blank=True, null=True, verbose_name="diganti")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="permits.application",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "requirement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="documents",
+                        to="permits.requirement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dokumen permohonan',
-                'verbose_name_plural': 'dokumen permohonan',
-                'ordering': ['requirement__order', 'requirement_id', '-uploaded_at'],
+                "verbose_name": "dokumen permohonan",
+                "verbose_name_plural": "dokumen permohonan",
+                "ordering": ["requirement__order", "requirement_id", "-uploaded_at"],
             },
         ),
         migrations.CreateModel(
-            name='ServiceStandardEntry',
+            name="ServiceStandardEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('component', models.PositiveSmallIntegerField(choices=[(1, 'Persyaratan'), (2, 'Sistem, mekanisme, dan prosedur'), (3, 'Jangka waktu penyelesaian'), (4, 'Biaya/tarif'), (5, 'Produk pelayanan'), (6, 'Penanganan pengaduan, saran, dan masukan'), (7, 'Dasar hukum'), (8, 'Sarana, prasarana, dan/atau fasilitas'), (9, 'Kompetensi pelaksana'), (10, 'Pengawasan internal'), (11, 'Jumlah pelaksana'), (12, 'Jaminan pelayanan'), (13, 'Jaminan keamanan dan keselamatan pelayanan'), (14, 'Evaluasi kinerja pelaksana')], verbose_name='komponen')),
-                ('content', models.TextField(verbose_name='uraian')),
-                ('permit_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='standard_entries', to='permits.permittype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "component",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Persyaratan"),
+                            (2, "Sistem, mekanisme, dan prosedur"),
+                            (3, "Jangka waktu penyelesaian"),
+                            (4, "Biaya/tarif"),
+                            (5, "Produk pelayanan"),
+                            (6, "Penanganan pengaduan, saran, dan masukan"),
+                            (7, "Dasar hukum"),
+                            (8, "Sarana, prasarana, dan/atau fasilitas"),
+                            (9, "Kompetensi pelaksana"),
+                            (10, "Pengawasan internal"),
+                            (11, "Jumlah pelaksana"),
+                            (12, "Jaminan pelayanan"),
+                            (13, "Jaminan keamanan dan keselamatan pelayanan"),
+                            (14, "Evaluasi kinerja pelaksana"),
+                        ],
+                        verbose_name="komponen",
+                    ),
+                ),
+                ("content", models.TextField(verbose_name="uraian")),
+                (
+                    "permit_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="standard_entries",
+                        to="permits.permittype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'komponen standar pelayanan',
-                'verbose_name_plural': 'komponen standar pelayanan',
-                'ordering': ['component'],
+                "verbose_name": "komponen standar pelayanan",
+                "verbose_name_plural": "komponen standar pelayanan",
+                "ordering": ["component"],
             },
         ),
         migrations.CreateModel(
-            name='BlankForm',
+            name="BlankForm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, verbose_name='slug')),
-                ('title', models.CharField(max_length=200, verbose_name='judul')),
-                ('file', models.FileField(upload_to=permits.models.catalog.blank_form_upload_to, verbose_name='berkas')),
-                ('permit_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='blank_forms', to='permits.permittype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, verbose_name="slug")),
+                ("title", models.CharField(max_length=200, verbose_name="judul")),
+                (
+                    "file",
+                    models.FileField(
+                        upload_to=permits.models.catalog.blank_form_upload_to, verbose_name="berkas"
+                    ),
+                ),
+                (
+                    "permit_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="blank_forms",
+                        to="permits.permittype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'formulir kosong',
-                'verbose_name_plural': 'formulir kosong',
-                'ordering': ['pk'],
-                'constraints': [models.UniqueConstraint(fields=('permit_type', 'slug'), name='permits_blankform_slug_unique_per_type')],
+                "verbose_name": "formulir kosong",
+                "verbose_name_plural": "formulir kosong",
+                "ordering": ["pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("permit_type", "slug"), name="permits_blankform_slug_unique_per_type"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ApplicationField',
+            name="ApplicationField",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='urutan')),
-                ('name', models.SlugField(help_text='Huruf kecil dan garis bawah.', verbose_name='nama kunci')),
-                ('label', models.CharField(max_length=150, verbose_name='label')),
-                ('kind', models.CharField(choices=[('text', 'Teks singkat'), ('textarea', 'Teks panjang'), ('date', 'Tanggal'), ('integer', 'Bilangan bulat'), ('choice', 'Pilihan'), ('digits', 'Angka dengan jumlah digit tetap'), ('email', 'E-mail'), ('phone', 'Nomor telepon')], max_length=12, verbose_name='jenis isian')),
-                ('required', models.BooleanField(default=True, verbose_name='wajib')),
-                ('help_text', models.CharField(blank=True, max_length=300, verbose_name='petunjuk')),
-                ('max_length', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='panjang maksimum')),
-                ('digits', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='jumlah digit')),
-                ('min_value', models.IntegerField(blank=True, null=True, verbose_name='nilai minimum')),
-                ('max_value', models.IntegerField(blank=True, null=True, verbose_name='nilai maksimum')),
-                ('choices', models.JSONField(blank=True, default=list, help_text='Daftar [["nilai", "label"], ...]', verbose_name='pilihan')),
-                ('permit_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='fields', to='permits.permittype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="urutan")),
+                (
+                    "name",
+                    models.SlugField(help_text="Huruf kecil dan garis bawah.", verbose_name="nama kunci"),
+                ),
+                ("label", models.CharField(max_length=150, verbose_name="label")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("text", "Teks singkat"),
+                            ("textarea", "Teks panjang"),
+                            ("date", "Tanggal"),
+                            ("integer", "Bilangan bulat"),
+                            ("choice", "Pilihan"),
+                            ("digits", "Angka dengan jumlah digit tetap"),
+                            ("email", "E-mail"),
+                            ("phone", "Nomor telepon"),
+                        ],
+                        max_length=12,
+                        verbose_name="jenis isian",
+                    ),
+                ),
+                ("required", models.BooleanField(default=True, verbose_name="wajib")),
+                ("help_text", models.CharField(blank=True, max_length=300, verbose_name="petunjuk")),
+                (
+                    "max_length",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="panjang maksimum"),
+                ),
+                (
+                    "digits",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="jumlah digit"),
+                ),
+                ("min_value", models.IntegerField(blank=True, null=True, verbose_name="nilai minimum")),
+                ("max_value", models.IntegerField(blank=True, null=True, verbose_name="nilai maksimum")),
+                (
+                    "choices",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text='Daftar [["nilai", "label"], ...]',
+                        verbose_name="pilihan",
+                    ),
+                ),
+                (
+                    "permit_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="fields",
+                        to="permits.permittype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'isian permohonan',
-                'verbose_name_plural': 'isian permohonan',
-                'ordering': ['order', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('permit_type', 'name'), name='permits_field_name_unique_per_type')],
+                "verbose_name": "isian permohonan",
+                "verbose_name_plural": "isian permohonan",
+                "ordering": ["order", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("permit_type", "name"), name="permits_field_name_unique_per_type"
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['applicant', '-created_at'], name='permits_app_applica_f4e187_idx'),
+            model_name="application",
+            index=models.Index(fields=["applicant", "-created_at"], name="permits_app_applica_f4e187_idx"),
         ),
         migrations.AddConstraint(
-            model_name='applicationdocument',
-            constraint=models.UniqueConstraint(condition=models.Q(('superseded_at__isnull', True)), fields=('application', 'requirement'), name='permits_one_current_document_per_requirement'),
+            model_name="applicationdocument",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("superseded_at__isnull", True)),
+                fields=("application", "requirement"),
+                name="permits_one_current_document_per_requirement",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='servicestandardentry',
-            constraint=models.UniqueConstraint(fields=('permit_type', 'component'), name='permits_component_unique_per_type'),
+            model_name="servicestandardentry",
+            constraint=models.UniqueConstraint(
+                fields=("permit_type", "component"), name="permits_component_unique_per_type"
+            ),
         ),
     ]

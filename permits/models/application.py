@@ -53,7 +53,9 @@ def document_upload_to(instance: "ApplicationDocument", filename: str) -> str:
 class Application(ConcurrentTransitionMixin, models.Model):
     number = models.CharField(_("nomor permohonan"), max_length=32, unique=True, null=True, blank=True)
     permit_type = models.ForeignKey(PermitType, on_delete=models.PROTECT, related_name="applications")
-    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="applications")
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="applications"
+    )
     status = FSMField(_("status"), default=S.DRAFT, choices=S.choices, protected=True, db_index=True)
     data = models.JSONField(_("data permohonan"), default=dict, blank=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
@@ -101,7 +103,9 @@ class ApplicationDocument(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
     requirement = models.ForeignKey(Requirement, on_delete=models.PROTECT, related_name="documents")
-    file = models.FileField(_("berkas"), storage=private_storage, upload_to=document_upload_to, max_length=200)
+    file = models.FileField(
+        _("berkas"), storage=private_storage, upload_to=document_upload_to, max_length=200
+    )
     display_name = models.CharField(_("nama berkas"), max_length=150)
     content_type = models.CharField(_("jenis isi"), max_length=50)
     extension = models.CharField(max_length=5)

@@ -45,7 +45,9 @@ class PermitType(models.Model):
     name = models.CharField(_("nama izin"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     code = models.CharField(
-        _("kode"), max_length=6, unique=True,
+        _("kode"),
+        max_length=6,
+        unique=True,
         help_text=_("3–6 huruf kapital; dipakai di nomor permohonan, mis. SIPDU."),
     )
     category = models.CharField(_("kategori"), max_length=80)
@@ -58,11 +60,13 @@ class PermitType(models.Model):
     legal_basis = models.TextField(_("dasar hukum"))
     risk_level = models.CharField(_("tingkat risiko (OSS)"), max_length=30, blank=True)
     uses_front_office = models.BooleanField(
-        _("pemeriksaan Front Office"), default=False,
+        _("pemeriksaan Front Office"),
+        default=False,
         help_text=_("Berkas diperiksa dulu oleh Front Office sebelum tahap berikutnya."),
     )
     uses_technical_review = models.BooleanField(
-        _("tinjauan Tim Teknis"), default=False,
+        _("tinjauan Tim Teknis"),
+        default=False,
         help_text=_("Tim Teknis meninjau lapangan dan mengunggah berita acara serta rekomendasi."),
     )
     source = models.CharField(_("sumber standar pelayanan"), max_length=200, blank=True)
@@ -111,14 +115,18 @@ class ApplicationField(models.Model):
     digits = models.PositiveSmallIntegerField(_("jumlah digit"), null=True, blank=True)
     min_value = models.IntegerField(_("nilai minimum"), null=True, blank=True)
     max_value = models.IntegerField(_("nilai maksimum"), null=True, blank=True)
-    choices = models.JSONField(_("pilihan"), default=list, blank=True, help_text=_('Daftar [["nilai", "label"], ...]'))
+    choices = models.JSONField(
+        _("pilihan"), default=list, blank=True, help_text=_('Daftar [["nilai", "label"], ...]')
+    )
 
     class Meta:
         verbose_name = _("isian permohonan")
         verbose_name_plural = _("isian permohonan")
         ordering = ["order", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["permit_type", "name"], name="permits_field_name_unique_per_type"),
+            models.UniqueConstraint(
+                fields=["permit_type", "name"], name="permits_field_name_unique_per_type"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -140,7 +148,8 @@ class Requirement(models.Model):
     is_required = models.BooleanField(_("wajib"), default=True)
     accepted_kinds = models.JSONField(_("jenis berkas yang diterima"), default=list)
     max_size_mb = models.PositiveSmallIntegerField(
-        _("ukuran maksimum (MB)"), default=settings.PINTU_DEFAULT_REQUIREMENT_MAX_MB,
+        _("ukuran maksimum (MB)"),
+        default=settings.PINTU_DEFAULT_REQUIREMENT_MAX_MB,
         validators=[MinValueValidator(1)],
     )
     bring_original = models.BooleanField(_("bawa asli ke loket"), default=False)
@@ -195,7 +204,9 @@ class ServiceStandardEntry(models.Model):
         verbose_name_plural = _("komponen standar pelayanan")
         ordering = ["component"]
         constraints = [
-            models.UniqueConstraint(fields=["permit_type", "component"], name="permits_component_unique_per_type"),
+            models.UniqueConstraint(
+                fields=["permit_type", "component"], name="permits_component_unique_per_type"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -219,7 +230,9 @@ class BlankForm(models.Model):
         verbose_name_plural = _("formulir kosong")
         ordering = ["pk"]
         constraints = [
-            models.UniqueConstraint(fields=["permit_type", "slug"], name="permits_blankform_slug_unique_per_type"),
+            models.UniqueConstraint(
+                fields=["permit_type", "slug"], name="permits_blankform_slug_unique_per_type"
+            ),
         ]
 
     def __str__(self) -> str:

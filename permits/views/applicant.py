@@ -100,7 +100,9 @@ class ApplicationEditView(ApplicantApplicationMixin, View):
         if not form.is_valid():
             messages.error(request, _("Data belum tersimpan. Periksa isian yang ditandai."))
             return render_edit_page(request, self.application, data_form=form, status=400)
-        services.application_data_save(application=self.application, by=request.user, cleaned_data=form.cleaned_data)
+        services.application_data_save(
+            application=self.application, by=request.user, cleaned_data=form.cleaned_data
+        )
         messages.success(request, _("Data permohonan tersimpan sebagai draf."))
         return redirect(f"{self.application.get_edit_url()}#data")
 
@@ -114,13 +116,19 @@ class DocumentUploadView(ApplicantApplicationMixin, View):
         )
         if requirement is None:
             raise Http404
-        form = DocumentUploadForm(request.POST, request.FILES, requirement=requirement, prefix=f"req{requirement.pk}")
+        form = DocumentUploadForm(
+            request.POST, request.FILES, requirement=requirement, prefix=f"req{requirement.pk}"
+        )
         if not form.is_valid():
             error = _("Pilih berkas yang akan diunggah.")
-            return render_edit_page(request, self.application, upload_errors={requirement.pk: error}, status=400)
+            return render_edit_page(
+                request, self.application, upload_errors={requirement.pk: error}, status=400
+            )
         try:
             services.document_upload(
-                application=self.application, requirement=requirement, uploaded_file=form.cleaned_data["file"],
+                application=self.application,
+                requirement=requirement,
+                uploaded_file=form.cleaned_data["file"],
                 by=request.user,
             )
         except UploadRejected as exc:
@@ -156,9 +164,10 @@ class ApplicationSubmitView(ApplicantApplicationMixin, View):
         except AlreadyProcessed:
             messages.info(request, _("Permohonan ini sudah diajukan."))
             return redirect(self.application)
-        messages.success(request, _("Permohonan berhasil diajukan dengan nomor %(number)s.") % {
-            "number": application.number
-        })
+        messages.success(
+            request,
+            _("Permohonan berhasil diajukan dengan nomor %(number)s.") % {"number": application.number},
+        )
         return redirect(application)
 
 
@@ -166,7 +175,9 @@ class ApplicationDetailView(ApplicantApplicationMixin, View):
     def get(self, request, pk):
         if self.application.is_draft:
             return redirect("permits:application_edit", pk=pk)
-        return render(request, "permits/applicant/application_detail.html", application_summary(self.application))
+        return render(
+            request, "permits/applicant/application_detail.html", application_summary(self.application)
+        )
 
 
 class ReceiptPdfView(ApplicantApplicationMixin, View):
@@ -186,7 +197,9 @@ class DocumentDownloadView(LoginRequiredMixin, View):
         except NotFound as exc:
             raise Http404 from exc
         response = FileResponse(
-            document.file.open("rb"), as_attachment=True, filename=document.display_name,
+            document.file.open("rb"),
+            as_attachment=True,
+            filename=document.display_name,
             content_type=document.content_type,
         )
         response["X-Content-Type-Options"] = "nosniff"
@@ -203,6 +216,7 @@ def application_summary(application) -> dict:
             for spec in application.permit_type.fields.all()
         ],
         "document_rows": [
-            (requirement, documents.get(requirement.pk)) for requirement in application.permit_type.requirements.all()
+            (requirement, documents.get(requirement.pk))
+            for requirement in application.permit_type.requirements.all()
         ],
     }

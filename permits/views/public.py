@@ -45,6 +45,8 @@ def blank_form_download(request, slug: str, form_slug: str):
     except BlankForm.DoesNotExist as exc:
         raise Http404 from exc
     return FileResponse(
-        blank_form.file.open("rb"), as_attachment=True, filename=f"{blank_form.slug}.pdf",
+        blank_form.file.open("rb"),
+        as_attachment=True,
+        filename=f"{blank_form.slug}.pdf",
         content_type="application/pdf",
     )

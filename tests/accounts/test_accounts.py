@@ -78,12 +78,14 @@ def test_login_is_locked_after_repeated_failures(client):
     from axes.models import AccessAttempt
 
     statuses = [
-        client.post(reverse("account_login"), {"login": "siti", "password": "salah"}).status_code for _ in range(5)
+        client.post(reverse("account_login"), {"login": "siti", "password": "salah"}).status_code
+        for _ in range(5)
     ]
     assert statuses[-1] == 429, "axes locks out on the fifth failure"
-    assert "Terlalu banyak percobaan masuk" in client.post(
-        reverse("account_login"), {"login": "siti", "password": "salah"}
-    ).content.decode()
+    assert (
+        "Terlalu banyak percobaan masuk"
+        in client.post(reverse("account_login"), {"login": "siti", "password": "salah"}).content.decode()
+    )
     # Even the right password is refused while locked.
     response = client.post(reverse("account_login"), {"login": "siti", "password": "Benar-Sekali-2026"})
     assert "Terlalu banyak percobaan masuk" in response.content.decode()
@@ -117,7 +119,10 @@ def test_production_settings_pass_check_deploy_and_have_no_default_secret():
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -52,7 +52,9 @@ def test_draft_data_is_saved_partially_but_formats_are_checked(client, draft, ap
 def test_bad_upload_gets_a_message_on_the_form_and_stores_nothing(client, draft, applicant):
     client.force_login(applicant)
     requirement = draft.permit_type.requirements.first()
-    html = SimpleUploadedFile("ktp.pdf", b"<html><script>alert(1)</script></html>", content_type="application/pdf")
+    html = SimpleUploadedFile(
+        "ktp.pdf", b"<html><script>alert(1)</script></html>", content_type="application/pdf"
+    )
     response = _post_upload(client, draft, requirement, html)
     assert response.status_code == 400
     body = response.content.decode()
@@ -82,13 +84,17 @@ def test_another_applicant_gets_the_same_404_as_for_a_missing_file(client, draft
     document = draft.documents.get()
     client.force_login(other_applicant)
     theirs = client.get(document.get_download_url())
-    missing = client.get(reverse("permits:document_download", kwargs={"pk": draft.pk, "doc_pk": document.pk + 999}))
+    missing = client.get(
+        reverse("permits:document_download", kwargs={"pk": draft.pk, "doc_pk": document.pk + 999})
+    )
     assert theirs.status_code == missing.status_code == 404
     assert theirs.content == missing.content
     for name in ("application_edit", "application_detail", "receipt_pdf"):
         assert client.get(reverse(f"permits:{name}", kwargs={"pk": draft.pk})).status_code == 404
     assert client.post(reverse("permits:application_submit", kwargs={"pk": draft.pk})).status_code == 404
-    assert _post_upload(client, draft, draft.permit_type.requirements.first(), pdf_upload()).status_code == 404
+    assert (
+        _post_upload(client, draft, draft.permit_type.requirements.first(), pdf_upload()).status_code == 404
+    )
 
 
 @pytest.mark.django_db
@@ -132,7 +138,9 @@ def test_submit_refused_with_a_clear_list_then_accepted_with_receipt(client, dra
 
 
 @pytest.mark.django_db
-def test_application_list_query_count_is_constant(client, permit_type, applicant, django_assert_max_num_queries):
+def test_application_list_query_count_is_constant(
+    client, permit_type, applicant, django_assert_max_num_queries
+):
     client.force_login(applicant)
     for _ in range(3):
         services.application_start(permit_type=permit_type, applicant=applicant)
@@ -147,7 +155,9 @@ def test_application_list_query_count_is_constant(client, permit_type, applicant
 
 
 @pytest.mark.django_db
-def test_edit_page_query_count_does_not_grow_with_documents(client, draft, applicant, django_assert_max_num_queries):
+def test_edit_page_query_count_does_not_grow_with_documents(
+    client, draft, applicant, django_assert_max_num_queries
+):
     client.force_login(applicant)
     url = reverse("permits:application_edit", kwargs={"pk": draft.pk})
     with django_assert_max_num_queries(20) as before:

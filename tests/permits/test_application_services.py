@@ -18,8 +18,12 @@ JAKARTA = ZoneInfo("Asia/Jakarta")
 def _complete(application, applicant):
     services.application_data_save(application=application, by=applicant, cleaned_data=VALID_DATA)
     reqs = list(application.permit_type.requirements.all())
-    services.document_upload(application=application, requirement=reqs[0], uploaded_file=pdf_upload(), by=applicant)
-    services.document_upload(application=application, requirement=reqs[1], uploaded_file=png_upload(), by=applicant)
+    services.document_upload(
+        application=application, requirement=reqs[0], uploaded_file=pdf_upload(), by=applicant
+    )
+    services.document_upload(
+        application=application, requirement=reqs[1], uploaded_file=png_upload(), by=applicant
+    )
 
 
 @pytest.mark.django_db
@@ -66,7 +70,10 @@ def test_submit_numbers_dates_and_logs_through_the_runner(permit_type, applicant
     assert submitted.due_date == date(2026, 4, 10)
     log = TransitionLog.objects.get(application=submitted)
     assert (log.from_status, log.to_status, log.actor, log.actor_role) == (
-        "DRAFT", "VERIFIKASI_BERKAS", applicant, "Pemohon"
+        "DRAFT",
+        "VERIFIKASI_BERKAS",
+        applicant,
+        "Pemohon",
     )
 
 
@@ -114,7 +121,9 @@ def test_another_applicant_cannot_edit_upload_or_submit(permit_type, applicant, 
 
 
 @pytest.mark.django_db
-def test_replacing_a_draft_document_removes_the_old_file(permit_type, applicant, django_capture_on_commit_callbacks):
+def test_replacing_a_draft_document_removes_the_old_file(
+    permit_type, applicant, django_capture_on_commit_callbacks
+):
     application = services.application_start(permit_type=permit_type, applicant=applicant)
     requirement = permit_type.requirements.first()
     first = services.document_upload(
@@ -134,8 +143,10 @@ def test_replacing_a_draft_document_removes_the_old_file(permit_type, applicant,
 def test_stored_name_is_random_and_outside_public_media(permit_type, applicant, settings):
     application = services.application_start(permit_type=permit_type, applicant=applicant)
     document = services.document_upload(
-        application=application, requirement=permit_type.requirements.first(),
-        uploaded_file=pdf_upload("../../etc/passwd.pdf"), by=applicant,
+        application=application,
+        requirement=permit_type.requirements.first(),
+        uploaded_file=pdf_upload("../../etc/passwd.pdf"),
+        by=applicant,
     )
     assert "passwd" not in document.file.name and ".." not in document.file.name
     assert document.display_name == "passwd.pdf"
@@ -151,7 +162,9 @@ def test_total_size_per_application_is_enforced(permit_type, applicant, settings
     application = services.application_start(permit_type=permit_type, applicant=applicant)
     with pytest.raises(UploadRejected) as exc:
         services.document_upload(
-            application=application, requirement=permit_type.requirements.first(), uploaded_file=pdf_upload(),
+            application=application,
+            requirement=permit_type.requirements.first(),
+            uploaded_file=pdf_upload(),
             by=applicant,
         )
     assert exc.value.code == "application_total"
@@ -163,5 +176,7 @@ def test_photo_requirement_refuses_pdf(permit_type, applicant):
     application = services.application_start(permit_type=permit_type, applicant=applicant)
     photo = permit_type.requirements.get(label="Pas foto")
     with pytest.raises(UploadRejected) as exc:
-        services.document_upload(application=application, requirement=photo, uploaded_file=pdf_upload(), by=applicant)
+        services.document_upload(
+            application=application, requirement=photo, uploaded_file=pdf_upload(), by=applicant
+        )
     assert exc.value.code == "extension"

@@ -23,7 +23,9 @@ def test_seed_is_faithful_to_the_service_standards(catalog):
         assert (sip.sla_working_days, sip.fee_rupiah, sip.uses_technical_review) == (14, 0, False)
         labels = list(sip.requirements.values_list("label", flat=True))
         assert labels[0] == "Surat Keterangan Domisili" and "MoU pembuangan limbah medis padat" in labels
-        assert not any(label[: len(label) // 2] * 2 == label for label in labels), "extraction duplicates removed"
+        assert not any(label[: len(label) // 2] * 2 == label for label in labels), (
+            "extraction duplicates removed"
+        )
         assert {"nomor_str", "sip_ke", "nama_tempat_praktik", "jadwal_praktik"} <= set(
             sip.fields.values_list("name", flat=True)
         )
@@ -48,9 +50,9 @@ def test_loading_twice_updates_in_place(catalog):
 
 @pytest.mark.django_db
 def test_service_standard_has_all_14_components_in_two_groups(catalog):
-    sip = PermitType.objects.prefetch_related(
-        "requirements", "procedure_steps", "standard_entries"
-    ).get(slug="sip-dokter-umum")
+    sip = PermitType.objects.prefetch_related("requirements", "procedure_steps", "standard_entries").get(
+        slug="sip-dokter-umum"
+    )
     sections = service_standard_sections(permit_type=sip)
     assert [len(components) for _title, components in sections] == [6, 8]
     numbers = [c.number for _title, components in sections for c in components]
@@ -94,7 +96,9 @@ def test_home_search_and_constant_queries(client, catalog, django_assert_max_num
     assert body.count('class="card h-100') == PermitType.objects.count()
     found = client.get(reverse("permits:home"), {"q": "gigi"}).content.decode()
     assert "Dokter Gigi" in found and "Reklame" not in found
-    assert "Tidak ada layanan yang cocok" in client.get(reverse("permits:home"), {"q": "zzzz"}).content.decode()
+    assert (
+        "Tidak ada layanan yang cocok" in client.get(reverse("permits:home"), {"q": "zzzz"}).content.decode()
+    )
 
 
 @pytest.mark.django_db

@@ -27,7 +27,9 @@ def test_year_boundary():
 
 def test_saturday_service():
     assert CAL.add_working_days(date(2026, 11, 20), 1) == date(2026, 11, 23)
-    assert WorkingCalendar(saturday_service=True).add_working_days(date(2026, 11, 20), 1) == date(2026, 11, 21)
+    assert WorkingCalendar(saturday_service=True).add_working_days(date(2026, 11, 20), 1) == date(
+        2026, 11, 21
+    )
 
 
 @pytest.mark.django_db

@@ -6,46 +6,77 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('permits', '0001_initial'),
+        ("permits", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ClosedDay',
+            name="ClosedDay",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True, verbose_name='tanggal')),
-                ('kind', models.CharField(choices=[('CLOSED', 'Libur / tutup'), ('OPEN', 'Tetap buka (mengganti hari libur)')], default='CLOSED', max_length=6, verbose_name='jenis')),
-                ('name', models.CharField(max_length=150, verbose_name='keterangan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(unique=True, verbose_name="tanggal")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("CLOSED", "Libur / tutup"), ("OPEN", "Tetap buka (mengganti hari libur)")],
+                        default="CLOSED",
+                        max_length=6,
+                        verbose_name="jenis",
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="keterangan")),
             ],
             options={
-                'verbose_name': 'hari libur/layanan khusus',
-                'verbose_name_plural': 'hari libur/layanan khusus',
-                'ordering': ['date'],
+                "verbose_name": "hari libur/layanan khusus",
+                "verbose_name_plural": "hari libur/layanan khusus",
+                "ordering": ["date"],
             },
         ),
         migrations.CreateModel(
-            name='TransitionLog',
+            name="TransitionLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('transition', models.CharField(max_length=50, verbose_name='aksi')),
-                ('from_status', models.CharField(max_length=30, verbose_name='dari')),
-                ('to_status', models.CharField(max_length=30, verbose_name='ke')),
-                ('actor_role', models.CharField(max_length=50, verbose_name='peran')),
-                ('reason', models.TextField(blank=True, verbose_name='alasan')),
-                ('created_at', models.DateTimeField(verbose_name='waktu')),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='transitions', to='permits.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("transition", models.CharField(max_length=50, verbose_name="aksi")),
+                ("from_status", models.CharField(max_length=30, verbose_name="dari")),
+                ("to_status", models.CharField(max_length=30, verbose_name="ke")),
+                ("actor_role", models.CharField(max_length=50, verbose_name="peran")),
+                ("reason", models.TextField(blank=True, verbose_name="alasan")),
+                ("created_at", models.DateTimeField(verbose_name="waktu")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="transitions",
+                        to="permits.application",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'riwayat status',
-                'verbose_name_plural': 'riwayat status',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "riwayat status",
+                "verbose_name_plural": "riwayat status",
+                "ordering": ["created_at", "pk"],
             },
         ),
     ]
