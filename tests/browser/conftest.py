@@ -1,5 +1,6 @@
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,7 @@ def page(browser):
 @pytest.fixture
 def shoot(request):
     folder = SCREENSHOTS / request.node.name
+    shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
     counter = {"n": 0}
 
@@ -55,4 +57,28 @@ def shoot(request):
         page.screenshot(path=str(path), full_page=True)
         return path
 
+    def save_pdf_page(pdf: bytes, name: str) -> Path:
+        """Keeps the PDF and a PNG of its first page (pdftoppm) beside the screenshots."""
+        counter["n"] += 1
+        stem = folder / f"{counter['n']:02d}-{name}"
+        stem.with_suffix(".pdf").write_bytes(pdf)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(stem.with_suffix(".pdf")),
+                str(stem),
+            ],
+            check=True,
+        )
+        return stem.with_suffix(".png")
+
+    take.save_pdf_page = save_pdf_page
     return take

@@ -2,6 +2,7 @@
 documents, submit, and see the receipt. Screenshots of each page go to test-output/screenshots/."""
 
 import re
+import subprocess
 
 import pytest
 from django.core import mail
@@ -117,6 +118,11 @@ def test_new_applicant_signs_up_applies_and_gets_a_receipt(live_server, page, sh
         page.get_by_role("link", name="Unduh tanda terima (PDF)").click()
     receipt = download_info.value.path().read_bytes()
     assert receipt.startswith(b"%PDF-")
+    receipt_png = shoot.save_pdf_page(receipt, "tanda-terima-pdf")
+    text = subprocess.run(["pdftotext", "-", "-"], input=receipt, capture_output=True, check=True).stdout
+    assert number_text.encode() in text and b"TANDA TERIMA PERMOHONAN" in text
+    qr = subprocess.run(["zbarimg", "--raw", "-q", str(receipt_png)], capture_output=True, text=True, check=True)
+    assert qr.stdout.strip().endswith(f"/lacak/?nomor={number_text}")
 
     page.get_by_role("link", name="Permohonan saya").first.click()
     assert page.get_by_text(number_text).is_visible()
