@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import Role
 from workflow.calendar import office_calendar
+from workflow.effects import after_transition
+from workflow.routes import first_stage
 from workflow.runner import transition_run
 
 from .field_schema import to_storable
@@ -159,11 +161,6 @@ def application_submit(*, application: Application, by, now=None) -> Application
         raise SubmissionIncomplete([item.message for item in missing])
     now = now or timezone.now()
     permit_type = application.permit_type
-    first_stage = (
-        ApplicationStatus.VERIFIKASI_FRONT_OFFICE
-        if permit_type.uses_front_office
-        else ApplicationStatus.VERIFIKASI_BERKAS
-    )
     due_date = office_calendar().add_working_days(timezone.localdate(now), permit_type.sla_working_days)
     return transition_run(
         application_id=application.pk,
@@ -174,10 +171,11 @@ def application_submit(*, application: Application, by, now=None) -> Application
         permission="permits.submit_application",
         arguments={
             "number": _unique_application_number(permit_type=permit_type, now=now),
-            "submitted_at": now,
+            "now": now,
             "due_date": due_date,
-            "first_stage": first_stage,
+            "first_stage": first_stage(permit_type),
         },
+        on_commit=[after_transition],
         now=now,
     )
 

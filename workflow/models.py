@@ -1,6 +1,11 @@
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from permits.models.application import private_storage
 
 
 class TransitionLog(models.Model):
@@ -15,6 +20,8 @@ class TransitionLog(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     actor_role = models.CharField(_("peran"), max_length=50)
     reason = models.TextField(_("alasan"), blank=True)
+    # What the step touched: documents judged, fields flagged, documents replaced, fields changed.
+    details = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(_("waktu"))
 
     class Meta:
@@ -44,3 +51,80 @@ class ClosedDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%d-%m-%Y} {self.name}"
+
+
+def technical_upload_to(instance: "TechnicalReviewDocument", filename: str) -> str:
+    return f"teknis/{instance.uploaded_at:%Y/%m}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class TechnicalReviewDocument(models.Model):
+    """Tim Teknis' field-inspection output: the Berita Acara and the recommendation."""
+
+    class Kind(models.TextChoices):
+        BERITA_ACARA = "BERITA_ACARA", _("Berita acara pemeriksaan lapangan")
+        REKOMENDASI = "REKOMENDASI", _("Rekomendasi teknis")
+
+    application = models.ForeignKey(
+        "permits.Application", on_delete=models.CASCADE, related_name="technical_documents"
+    )
+    kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
+    file = models.FileField(
+        _("berkas"), storage=private_storage, upload_to=technical_upload_to, max_length=200
+    )
+    display_name = models.CharField(_("nama berkas"), max_length=150)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("diunggah"))
+
+    class Meta:
+        verbose_name = _("dokumen tinjauan teknis")
+        verbose_name_plural = _("dokumen tinjauan teknis")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "kind"], name="workflow_one_technical_document_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
+class Notification(models.Model):
+    """An in-app notice for one user (applicant or officer), shown with an unread badge."""
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    application = models.ForeignKey(
+        "permits.Application", on_delete=models.CASCADE, related_name="notifications", null=True, blank=True
+    )
+    message = models.CharField(_("pesan"), max_length=300)
+    url = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(_("waktu"))
+    read_at = models.DateTimeField(_("dibaca"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notifikasi")
+        verbose_name_plural = _("notifikasi")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class OutboxMessage(models.Model):
+    """A task to enqueue, written in the same transaction as the change that caused it, so a broker outage
+    at commit time loses nothing: the relay sends it when the broker is back. Holds ids, never secrets."""
+
+    task_name = models.CharField(max_length=150)
+    kwargs = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    relayed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["relayed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.task_name} {self.kwargs}"

@@ -5,6 +5,7 @@ same ones templates use for buttons), runs the FSM transition, saves, appends a 
 schedules side effects after commit. Two officers acting at once: one wins, the other gets AlreadyProcessed.
 """
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +16,8 @@ from django_fsm import can_proceed
 from permits.models import Application
 
 from .models import TransitionLog
+
+security_log = logging.getLogger("pintu.security")
 
 
 class TransitionRefused(Exception):
@@ -34,6 +37,7 @@ def transition_run(
     expected_status: str,
     permission: str,
     reason: str = "",
+    details: dict[str, Any] | None = None,
     arguments: dict[str, Any] | None = None,
     on_commit: list[Callable[[Application], None]] | tuple = (),
     now=None,
@@ -45,16 +49,19 @@ def transition_run(
             Application.objects.select_for_update().select_related("permit_type").get(pk=application_id)
         )
         if application.status != expected_status:
+            _log_refusal("already_processed", actor, application, transition, expected_status)
             raise AlreadyProcessed(application.status)
         if not actor.has_perm(permission, application):
+            _log_refusal("not_permitted", actor, application, transition, expected_status)
             raise TransitionRefused(permission)
         method = getattr(application, transition)
         if not can_proceed(method):
+            _log_refusal("invalid_transition", actor, application, transition, expected_status)
             raise TransitionRefused(transition)
         from_status = application.status
         method(**(arguments or {}))
         application.save()
-        TransitionLog.objects.create(
+        log = TransitionLog.objects.create(
             application=application,
             transition=transition,
             from_status=from_status,
@@ -62,8 +69,17 @@ def transition_run(
             actor=actor,
             actor_role=actor_role,
             reason=reason,
+            details=details or {},
             created_at=now,
         )
         for effect in on_commit:
-            transaction.on_commit(lambda effect=effect: effect(application))
+            transaction.on_commit(lambda effect=effect: effect(application, log))
     return application
+
+
+def _log_refusal(kind: str, actor, application: Application, transition: str, expected_status: str) -> None:
+    # Ids and states only: no names, no reasons, nothing personal.
+    security_log.warning(
+        "transition refused: %s actor=%s application=%s transition=%s expected=%s actual=%s",
+        kind, actor.pk, application.pk, transition, expected_status, application.status,
+    )

@@ -1,4 +1,11 @@
-from .application import Application, ApplicationDocument, ApplicationStatus
+from .application import (
+    DECISION_STAGES,
+    REVIEW_STAGES,
+    Application,
+    ApplicationDocument,
+    ApplicationStatus,
+    ReviewStatus,
+)
 from .catalog import (
     ApplicationField,
     BlankForm,
@@ -12,6 +19,9 @@ from .catalog import (
 from .office import Office
 
 __all__ = [
+    "DECISION_STAGES",
+    "REVIEW_STAGES",
+    "ReviewStatus",
     "Application",
     "ApplicationDocument",
     "ApplicationField",

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
 
@@ -36,6 +37,17 @@ class ApplicationStatus(models.TextChoices):
 
 S = ApplicationStatus
 FIRST_STAGES = (S.VERIFIKASI_FRONT_OFFICE, S.VERIFIKASI_BERKAS)
+REVIEW_STAGES = (
+    S.VERIFIKASI_FRONT_OFFICE,
+    S.VERIFIKASI_BERKAS,
+    S.TINJAUAN_TEKNIS,
+    S.VERIFIKASI_KASI,
+    S.VERIFIKASI_KABID,
+    S.VERIFIKASI_SEKRETARIS,
+)
+# Stages an application can be sent back from (and so return to after correction), or rejected at.
+DECISION_STAGES = (*REVIEW_STAGES, S.MENUNGGU_TTE)
+APPROVE_TARGETS = (*REVIEW_STAGES[1:], S.MENUNGGU_TTE)
 
 # Unambiguous alphabet for application numbers: no 0/O, 1/I/L.
 NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -62,6 +74,13 @@ class Application(ConcurrentTransitionMixin, models.Model):
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
     submitted_at = models.DateTimeField(_("diajukan"), null=True, blank=True)
     due_date = models.DateField(_("batas waktu"), null=True, blank=True)
+    stage_entered_at = models.DateTimeField(_("masuk tahap ini"), null=True, blank=True)
+    # The SLA clock: working days the office has held the file so far, and since when it holds it now.
+    working_days_used = models.PositiveSmallIntegerField(_("hari kerja terpakai"), default=0)
+    clock_started_on = models.DateField(_("jam layanan berjalan sejak"), null=True, blank=True)
+    returned_from_status = models.CharField(_("dikembalikan dari"), max_length=30, blank=True)
+    correction_fields = models.JSONField(_("isian yang harus diperbaiki"), default=list, blank=True)
+    data_before_correction = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("permohonan")
@@ -88,14 +107,55 @@ class Application(ConcurrentTransitionMixin, models.Model):
         suffix = "".join(secrets.choice(NUMBER_ALPHABET) for _ in range(6))
         return f"{permit_code}-{now:%y%m}-{suffix}"
 
+    # Transitions change only state-owned fields; workflow.runner does locking, permission, log, effects.
+
     @transition(field=status, source=S.DRAFT, target=RETURN_VALUE(*FIRST_STAGES))
-    def submit(self, *, number: str, submitted_at, due_date, first_stage: str) -> str:
+    def submit(self, *, number: str, now, due_date, first_stage: str) -> str:
         self.number = number
-        self.submitted_at = submitted_at
+        self.submitted_at = self.stage_entered_at = now
+        self.clock_started_on = timezone.localdate(now)
         self.due_date = due_date
         return first_stage
 
-    submit.alters_data = True
+    @transition(field=status, source=REVIEW_STAGES, target=RETURN_VALUE(*APPROVE_TARGETS))
+    def approve(self, *, next_status: str, now) -> str:
+        self.stage_entered_at = now
+        return next_status
+
+    @transition(field=status, source=DECISION_STAGES, target=S.PERBAIKAN)
+    def return_for_correction(self, *, now, working_days_used: int, fields: list[str]) -> None:
+        self.returned_from_status = self.status
+        self.working_days_used = working_days_used
+        self.clock_started_on = None
+        self.correction_fields = fields
+        self.data_before_correction = dict(self.data)
+        self.stage_entered_at = now
+
+    @transition(field=status, source=DECISION_STAGES, target=S.DITOLAK)
+    def reject(self, *, now) -> None:
+        self.stage_entered_at = now
+
+    @transition(field=status, source=S.PERBAIKAN, target=RETURN_VALUE(*DECISION_STAGES))
+    def resubmit(self, *, now, due_date) -> str:
+        self.stage_entered_at = now
+        self.clock_started_on = timezone.localdate(now)
+        self.due_date = due_date
+        back_to, self.returned_from_status = self.returned_from_status, ""
+        self.correction_fields = []
+        return back_to
+
+    @transition(field=status, source=[S.DRAFT, S.PERBAIKAN], target=S.DIBATALKAN)
+    def cancel(self, *, now) -> None:
+        self.stage_entered_at = now
+
+    for _method in (submit, approve, return_for_correction, reject, resubmit, cancel):
+        _method.alters_data = True
+    del _method
+
+
+class ReviewStatus(models.TextChoices):
+    SESUAI = "SESUAI", _("Sesuai")
+    TIDAK_SESUAI = "TIDAK_SESUAI", _("Tidak sesuai")
 
 
 class ApplicationDocument(models.Model):
@@ -114,6 +174,12 @@ class ApplicationDocument(models.Model):
     uploaded_at = models.DateTimeField(_("diunggah"))
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     superseded_at = models.DateTimeField(_("diganti"), null=True, blank=True)
+    review_status = models.CharField(_("hasil pemeriksaan"), max_length=12, choices=ReviewStatus.choices, blank=True)
+    review_note = models.TextField(_("catatan pemeriksaan"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    reviewed_at = models.DateTimeField(_("diperiksa"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("dokumen permohonan")
