@@ -1,9 +1,9 @@
 from django.urls import path
 
-from . import views
+from .views import public
 
 app_name = "workflow"
 
 urlpatterns = [
-    path("lacak/", views.tracking, name="tracking"),
+    path("lacak/", public.tracking, name="tracking"),
 ]

@@ -2,7 +2,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django_ratelimit.decorators import ratelimit
 
-from .tracking import tracking_lookup
+from ..tracking import tracking_lookup
 
 
 @require_GET
