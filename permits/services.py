@@ -16,7 +16,7 @@ from workflow.runner import transition_run
 
 from .field_schema import to_storable
 from .forms.application_data import ApplicationDataForm
-from .models import Application, ApplicationDocument, ApplicationStatus, PermitType, Requirement
+from .models import Application, ApplicationDocument, ApplicationStatus, PermitType, Requirement, ReviewStatus
 from .uploads import CheckedUpload, UploadRejected, check_upload
 
 
@@ -43,17 +43,35 @@ def application_start(*, permit_type: PermitType, applicant) -> Application:
 
 
 def _ensure_editable(application: Application, by) -> None:
-    if application.applicant_id != by.pk or application.status != ApplicationStatus.DRAFT:
+    editable = (ApplicationStatus.DRAFT, ApplicationStatus.PERBAIKAN)
+    if application.applicant_id != by.pk or application.status not in editable:
         raise ApplicationNotEditable
+
+
+def correction_requirement_ids(*, application: Application) -> set[int]:
+    """In PERBAIKAN: the requirements the applicant may upload for — those whose document an officer
+    marked tidak sesuai, and required ones still missing."""
+    current = {d.requirement_id: d for d in application.documents.filter(superseded_at__isnull=True)}
+    allowed = {rid for rid, doc in current.items() if doc.review_status == ReviewStatus.TIDAK_SESUAI}
+    for requirement in application.permit_type.requirements.all():
+        if requirement.is_required and requirement.pk not in current:
+            allowed.add(requirement.pk)
+    return allowed
 
 
 @transaction.atomic
 def application_data_save(*, application: Application, by, cleaned_data: dict) -> Application:
     """Stores the (possibly partial) data fields of a draft. Raises ApplicationNotEditable."""
     _ensure_editable(application, by)
-    application.data = {
-        name: to_storable(value) for name, value in cleaned_data.items() if value not in (None, "")
-    }
+    values = {name: to_storable(value) for name, value in cleaned_data.items()}
+    if application.status == ApplicationStatus.PERBAIKAN:
+        # Only the fields the officer flagged may change while the file is back with the applicant.
+        values = {name: value for name, value in values.items() if name in application.correction_fields}
+        data = dict(application.data)
+    else:
+        data = {}
+    data.update(values)
+    application.data = {name: value for name, value in data.items() if value not in (None, "")}
     application.save(update_fields=["data", "updated_at"])
     return application
 
@@ -75,6 +93,10 @@ def document_upload(
     _ensure_editable(application, by)
     if requirement.permit_type_id != application.permit_type_id:
         raise ApplicationNotEditable
+    in_correction = application.status == ApplicationStatus.PERBAIKAN
+    if in_correction and requirement.pk not in correction_requirement_ids(application=application):
+        raise ApplicationNotEditable
+    now = now or timezone.now()
     checked: CheckedUpload = check_upload(
         uploaded_file=uploaded_file, accepted_kinds=requirement.kinds, max_bytes=requirement.max_bytes
     )
@@ -89,8 +111,13 @@ def document_upload(
             code="application_total",
         )
     for previous in application.documents.filter(requirement=requirement, superseded_at__isnull=True):
-        # A draft's earlier upload was never seen by an officer: remove it, file and all.
-        _document_delete_after_commit(previous)
+        if in_correction:
+            # An officer has seen it: keep it as history, marked superseded.
+            previous.superseded_at = now
+            previous.save(update_fields=["superseded_at"])
+        else:
+            # A draft's earlier upload was never seen by an officer: remove it, file and all.
+            _document_delete_after_commit(previous)
     document = ApplicationDocument(
         application=application,
         requirement=requirement,
@@ -99,7 +126,7 @@ def document_upload(
         extension=checked.extension,
         size=checked.size,
         sha256=checked.sha256,
-        uploaded_at=now or timezone.now(),
+        uploaded_at=now,
         uploaded_by=by,
     )
     document.file.save("upload", uploaded_file, save=False)
@@ -122,7 +149,7 @@ def _document_delete_after_commit(document: ApplicationDocument) -> None:
 def document_remove(*, application: Application, document: ApplicationDocument, by) -> None:
     """Raises ApplicationNotEditable."""
     _ensure_editable(application, by)
-    if document.application_id != application.pk:
+    if document.application_id != application.pk or application.status != ApplicationStatus.DRAFT:
         raise ApplicationNotEditable
     _document_delete_after_commit(document)
 
@@ -150,12 +177,60 @@ def application_missing_items(*, application: Application) -> list[MissingItem]:
     return missing
 
 
+def correction_missing_items(*, application: Application) -> list[MissingItem]:
+    """What stops a resubmission: the usual checks plus every document still marked tidak sesuai."""
+    missing = application_missing_items(application=application)
+    for document in application.documents.filter(
+        superseded_at__isnull=True, review_status=ReviewStatus.TIDAK_SESUAI
+    ).select_related("requirement"):
+        missing.append(
+            MissingItem(
+                _("Dokumen belum diganti: %(label)s") % {"label": document.requirement.label},
+                f"req-{document.requirement_id}",
+            )
+        )
+    return missing
+
+
+def application_resubmit(*, application: Application, by, now=None) -> Application:
+    """Sends the corrected application back to the stage that returned it; the SLA clock resumes with the
+    working days the office had left. Raises SubmissionIncomplete, ApplicationNotEditable, AlreadyProcessed."""
+    if application.applicant_id != by.pk or application.status != ApplicationStatus.PERBAIKAN:
+        raise ApplicationNotEditable
+    missing = correction_missing_items(application=application)
+    if missing:
+        raise SubmissionIncomplete([item.message for item in missing])
+    now = now or timezone.now()
+    remaining = max(application.permit_type.sla_working_days - application.working_days_used, 0)
+    today = timezone.localdate(now)
+    due_date = office_calendar().add_working_days(today, remaining) if remaining else today
+    replaced = list(
+        application.documents.filter(superseded_at__isnull=True, uploaded_at__gte=application.stage_entered_at)
+        .values_list("pk", flat=True)
+    )
+    before = application.data_before_correction
+    changed = sorted(k for k in set(before) | set(application.data) if before.get(k) != application.data.get(k))
+    return transition_run(
+        application_id=application.pk,
+        transition="resubmit",
+        actor=by,
+        actor_role=Role.PEMOHON.value,
+        expected_status=ApplicationStatus.PERBAIKAN,
+        permission="permits.resubmit_application",
+        details={"replaced_documents": replaced, "changed_fields": changed},
+        arguments={"now": now, "due_date": due_date},
+        on_commit=[after_transition],
+        now=now,
+    )
+
+
 def application_submit(*, application: Application, by, now=None) -> Application:
     """Submits a complete draft: gives it its number and due date and hands it to the first office stage.
 
     Raises SubmissionIncomplete (with every missing item), ApplicationNotEditable, workflow's
     AlreadyProcessed (it was submitted meanwhile)."""
-    _ensure_editable(application, by)
+    if application.applicant_id != by.pk or application.status != ApplicationStatus.DRAFT:
+        raise ApplicationNotEditable
     missing = application_missing_items(application=application)
     if missing:
         raise SubmissionIncomplete([item.message for item in missing])

@@ -8,6 +8,19 @@ from django.utils.translation import gettext_lazy as _
 from permits.models.application import private_storage
 
 
+TRANSITION_LABELS = {
+    "submit": _("Diajukan"),
+    "approve": _("Disetujui"),
+    "return_for_correction": _("Dikembalikan untuk perbaikan"),
+    "reject": _("Ditolak"),
+    "resubmit": _("Perbaikan dikirim"),
+    "cancel": _("Dibatalkan"),
+    "sign": _("Ditandatangani secara elektronik"),
+    "assign_number": _("Diberi nomor"),
+    "publish": _("Diterbitkan"),
+}
+
+
 class TransitionLog(models.Model):
     """Append-only audit of every status change: who, in which role, from → to, why, when."""
 
@@ -31,6 +44,22 @@ class TransitionLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status} → {self.to_status}"
+
+    @property
+    def to_label(self) -> str:
+        from permits.models import ApplicationStatus
+
+        return ApplicationStatus(self.to_status).label
+
+    @property
+    def from_label(self) -> str:
+        from permits.models import ApplicationStatus
+
+        return ApplicationStatus(self.from_status).label
+
+    @property
+    def action_label(self) -> str:
+        return str(TRANSITION_LABELS.get(self.transition, self.transition))
 
 
 class ClosedDay(models.Model):

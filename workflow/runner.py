@@ -49,14 +49,14 @@ def transition_run(
             Application.objects.select_for_update().select_related("permit_type").get(pk=application_id)
         )
         if application.status != expected_status:
-            _log_refusal("already_processed", actor, application, transition, expected_status)
+            log_refusal("already_processed", actor, application, transition, expected_status)
             raise AlreadyProcessed(application.status)
         if not actor.has_perm(permission, application):
-            _log_refusal("not_permitted", actor, application, transition, expected_status)
+            log_refusal("not_permitted", actor, application, transition, expected_status)
             raise TransitionRefused(permission)
         method = getattr(application, transition)
         if not can_proceed(method):
-            _log_refusal("invalid_transition", actor, application, transition, expected_status)
+            log_refusal("invalid_transition", actor, application, transition, expected_status)
             raise TransitionRefused(transition)
         from_status = application.status
         method(**(arguments or {}))
@@ -77,7 +77,7 @@ def transition_run(
     return application
 
 
-def _log_refusal(kind: str, actor, application: Application, transition: str, expected_status: str) -> None:
+def log_refusal(kind: str, actor, application: Application, transition: str, expected_status: str) -> None:
     # Ids and states only: no names, no reasons, nothing personal.
     security_log.warning(
         "transition refused: %s actor=%s application=%s transition=%s expected=%s actual=%s",

@@ -13,7 +13,7 @@ from .. import services
 from ..field_schema import display_value
 from ..forms.application_data import ApplicationDataForm
 from ..forms.document_upload import DocumentUploadForm
-from ..models import PermitType
+from ..models import ApplicationStatus, PermitType
 from ..receipt import receipt_pdf
 from ..selectors import (
     NotFound,
@@ -38,17 +38,23 @@ class ApplicantApplicationMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def redirect_if_not_draft(self):
-        if not self.application.is_draft:
-            messages.info(self.request, _("Permohonan ini sudah diajukan dan tidak dapat diubah lagi."))
+        """Drafts, and applications returned for correction, are the only ones the applicant may change."""
+        if self.application.status not in (ApplicationStatus.DRAFT, ApplicationStatus.PERBAIKAN):
+            messages.info(self.request, _("Permohonan ini sedang diproses petugas dan tidak dapat diubah."))
             return redirect(self.application)
         return None
 
 
 def render_edit_page(request, application, *, data_form=None, upload_errors=None, missing=None, status=200):
+    in_correction = application.status == ApplicationStatus.PERBAIKAN
     field_specs = list(application.permit_type.fields.all())
     if data_form is None:
         data_form = ApplicationDataForm(initial=application.data, field_specs=field_specs)
+    if in_correction:
+        for name, field in data_form.fields.items():
+            field.disabled = name not in application.correction_fields
     documents = current_documents_by_requirement(application=application)
+    may_upload = services.correction_requirement_ids(application=application) if in_correction else None
     upload_errors = upload_errors or {}
     rows = [
         {
@@ -56,6 +62,7 @@ def render_edit_page(request, application, *, data_form=None, upload_errors=None
             "document": documents.get(requirement.pk),
             "form": DocumentUploadForm(requirement=requirement, prefix=f"req{requirement.pk}"),
             "error": upload_errors.get(requirement.pk),
+            "can_upload": may_upload is None or requirement.pk in may_upload,
         }
         for requirement in application.permit_type.requirements.all()
     ]
@@ -70,9 +77,15 @@ def render_edit_page(request, application, *, data_form=None, upload_errors=None
             "uploaded_count": uploaded,
             "required_count": sum(1 for row in rows if row["requirement"].is_required),
             "missing": missing,
+            "in_correction": in_correction,
+            "return_log": application_return_log(application) if in_correction else None,
         },
         status=status,
     )
+
+
+def application_return_log(application):
+    return application.transitions.filter(transition="return_for_correction").order_by("-created_at").first()
 
 
 class ApplicationStartView(LoginRequiredMixin, View):
@@ -131,6 +144,9 @@ class DocumentUploadView(ApplicantApplicationMixin, View):
                 uploaded_file=form.cleaned_data["file"],
                 by=request.user,
             )
+        except services.ApplicationNotEditable:
+            messages.error(request, _("Dokumen ini tidak diminta untuk diperbaiki."))
+            return redirect(self.application.get_edit_url())
         except UploadRejected as exc:
             return render_edit_page(
                 request, self.application, upload_errors={requirement.pk: exc.messages[0]}, status=400
@@ -141,8 +157,8 @@ class DocumentUploadView(ApplicantApplicationMixin, View):
 
 class DocumentRemoveView(ApplicantApplicationMixin, View):
     def post(self, request, pk, doc_pk):
-        if response := self.redirect_if_not_draft():
-            return response
+        if not self.application.is_draft:
+            return redirect(self.application)
         documents = current_documents_by_requirement(application=self.application)
         document = next((d for d in documents.values() if d.pk == doc_pk), None)
         if document is None:
@@ -210,6 +226,7 @@ class DocumentDownloadView(LoginRequiredMixin, View):
 def application_summary(application) -> dict:
     documents = current_documents_by_requirement(application=application)
     return {
+        "timeline": list(application.transitions.order_by("created_at", "pk")),
         "application": application,
         "data_rows": [
             (spec.label, display_value(spec, application.data.get(spec.name)))
