@@ -8,9 +8,16 @@ from .forms import ProfileForm
 
 @login_required
 def after_login(request):
-    """Applicants land on their applications; officers on the admin until their queues exist."""
+    """Applicants land on their applications, officers on their verification queue, administrators on
+    the admin."""
+    from workflow.routes import stages_for_user
+
+    if stages_for_user(request.user):
+        return redirect("workflow:queue")
     if request.user.is_staff:
         return redirect("admin:index")
+    if request.user.is_officer:
+        return redirect("workflow:staff_tracking")
     return redirect("permits:application_list")
 
 
