@@ -55,3 +55,19 @@ def demo_accounts_create() -> list[User]:
         )
         users.append(user)
     return users
+
+
+def demo_applicant_create(*, username: str, full_name: str) -> User:
+    """An extra demo applicant (for demo applications), with the demo password and a verified e-mail."""
+    ensure_demo_allowed()
+    email = f"{username}@demo.pintu.localhost"
+    user, _created = User.objects.get_or_create(
+        username=username, defaults={"email": email, "full_name": full_name}
+    )
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    user.groups.set([Group.objects.get(name=Role.PEMOHON.value)])
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user

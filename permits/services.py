@@ -194,7 +194,9 @@ def correction_missing_items(*, application: Application) -> list[MissingItem]:
 
 def application_resubmit(*, application: Application, by, now=None) -> Application:
     """Sends the corrected application back to the stage that returned it; the SLA clock resumes with the
-    working days the office had left. Raises SubmissionIncomplete, ApplicationNotEditable, AlreadyProcessed."""
+    working days the office had left.
+
+    Raises SubmissionIncomplete, ApplicationNotEditable, AlreadyProcessed."""
     if application.applicant_id != by.pk or application.status != ApplicationStatus.PERBAIKAN:
         raise ApplicationNotEditable
     missing = correction_missing_items(application=application)
@@ -205,11 +207,14 @@ def application_resubmit(*, application: Application, by, now=None) -> Applicati
     today = timezone.localdate(now)
     due_date = office_calendar().add_working_days(today, remaining) if remaining else today
     replaced = list(
-        application.documents.filter(superseded_at__isnull=True, uploaded_at__gte=application.stage_entered_at)
-        .values_list("pk", flat=True)
+        application.documents.filter(
+            superseded_at__isnull=True, uploaded_at__gte=application.stage_entered_at
+        ).values_list("pk", flat=True)
     )
     before = application.data_before_correction
-    changed = sorted(k for k in set(before) | set(application.data) if before.get(k) != application.data.get(k))
+    changed = sorted(
+        k for k in set(before) | set(application.data) if before.get(k) != application.data.get(k)
+    )
     return transition_run(
         application_id=application.pk,
         transition="resubmit",

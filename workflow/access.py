@@ -28,7 +28,10 @@ def application_get_for_officer(*, user, pk: int) -> Application:
                     ),
                 ),
                 "technical_documents",
-                Prefetch("transitions", queryset=TransitionLog.objects.select_related("actor").order_by("created_at", "pk")),
+                Prefetch(
+                    "transitions",
+                    queryset=TransitionLog.objects.select_related("actor").order_by("created_at", "pk"),
+                ),
             )
             .get(pk=pk)
         )

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from permits.models.application import private_storage
 
-
 TRANSITION_LABELS = {
     "submit": _("Diajukan"),
     "approve": _("Disetujui"),
@@ -111,7 +110,9 @@ class TechnicalReviewDocument(models.Model):
         verbose_name = _("dokumen tinjauan teknis")
         verbose_name_plural = _("dokumen tinjauan teknis")
         constraints = [
-            models.UniqueConstraint(fields=["application", "kind"], name="workflow_one_technical_document_per_kind")
+            models.UniqueConstraint(
+                fields=["application", "kind"], name="workflow_one_technical_document_per_kind"
+            )
         ]
 
     def __str__(self) -> str:
@@ -121,7 +122,9 @@ class TechnicalReviewDocument(models.Model):
 class Notification(models.Model):
     """An in-app notice for one user (applicant or officer), shown with an unread badge."""
 
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
     application = models.ForeignKey(
         "permits.Application", on_delete=models.CASCADE, related_name="notifications", null=True, blank=True
     )

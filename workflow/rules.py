@@ -31,7 +31,10 @@ def in_correction(user, application) -> bool:
 
 @rules.predicate
 def is_draft_or_in_correction(user, application) -> bool:
-    return application is not None and application.status in (ApplicationStatus.DRAFT, ApplicationStatus.PERBAIKAN)
+    return application is not None and application.status in (
+        ApplicationStatus.DRAFT,
+        ApplicationStatus.PERBAIKAN,
+    )
 
 
 @rules.predicate

@@ -81,5 +81,10 @@ def log_refusal(kind: str, actor, application: Application, transition: str, exp
     # Ids and states only: no names, no reasons, nothing personal.
     security_log.warning(
         "transition refused: %s actor=%s application=%s transition=%s expected=%s actual=%s",
-        kind, actor.pk, application.pk, transition, expected_status, application.status,
+        kind,
+        actor.pk,
+        application.pk,
+        transition,
+        expected_status,
+        application.status,
     )

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from permits.models import Application, ApplicationDocument, ApplicationStatus, ReviewStatus
+from permits.models import Application, ApplicationStatus, ReviewStatus
 from permits.uploads import check_upload
 
 from .calendar import office_calendar
@@ -46,7 +46,9 @@ def _document_check_stage(application: Application) -> bool:
 
 
 @transaction.atomic
-def documents_review(*, application_id: int, expected_status: str, by, judgements: list[DocumentJudgement], now=None):
+def documents_review(
+    *, application_id: int, expected_status: str, by, judgements: list[DocumentJudgement], now=None
+):
     """Records sesuai / tidak sesuai (+ note) per current document. Raises DecisionInvalid,
     AlreadyProcessed, TransitionRefused."""
     now = now or timezone.now()
@@ -62,7 +64,8 @@ def documents_review(*, application_id: int, expected_status: str, by, judgement
             raise DecisionInvalid(_("Dokumen tidak ditemukan pada permohonan ini."))
         if judgement.status == ReviewStatus.TIDAK_SESUAI and not judgement.note.strip():
             raise DecisionInvalid(
-                _("Tuliskan catatan untuk dokumen yang tidak sesuai: %(label)s") % {"label": document.requirement.label}
+                _("Tuliskan catatan untuk dokumen yang tidak sesuai: %(label)s")
+                % {"label": document.requirement.label}
             )
         document.review_status = judgement.status
         document.review_note = judgement.note.strip()
@@ -71,7 +74,9 @@ def documents_review(*, application_id: int, expected_status: str, by, judgement
     return application
 
 
-def application_approve(*, application_id: int, expected_status: str, by, note: str = "", now=None) -> Application:
+def application_approve(
+    *, application_id: int, expected_status: str, by, note: str = "", now=None
+) -> Application:
     """Setujui: moves the application to its next stage. Raises DecisionInvalid when the stage's own
     conditions are not met (documents not all sesuai; Tim Teknis documents missing)."""
     now = now or timezone.now()
@@ -101,7 +106,9 @@ def _next_or_refuse(application: Application, expected_status: str) -> str:
 
 def _check_ready_to_approve(application: Application) -> None:
     if _document_check_stage(application):
-        documents = list(application.documents.filter(superseded_at__isnull=True).select_related("requirement"))
+        documents = list(
+            application.documents.filter(superseded_at__isnull=True).select_related("requirement")
+        )
         unchecked = [d.requirement.label for d in documents if d.review_status != ReviewStatus.SESUAI]
         if unchecked:
             raise DecisionInvalid(
@@ -113,7 +120,8 @@ def _check_ready_to_approve(application: Application) -> None:
         missing = [k.label for k in TechnicalReviewDocument.Kind if k.value not in kinds]
         if missing:
             raise DecisionInvalid(
-                _("Unggah dulu dokumen Tim Teknis: %(labels)s") % {"labels": "; ".join(str(m) for m in missing)}
+                _("Unggah dulu dokumen Tim Teknis: %(labels)s")
+                % {"labels": "; ".join(str(m) for m in missing)}
             )
 
 
@@ -129,8 +137,9 @@ def application_return(
     field_names = {f.name for f in application.permit_type.fields.all()}
     fields = [name for name in (fields or []) if name in field_names]
     returned_documents = list(
-        application.documents.filter(superseded_at__isnull=True, review_status=ReviewStatus.TIDAK_SESUAI)
-        .values_list("pk", flat=True)
+        application.documents.filter(
+            superseded_at__isnull=True, review_status=ReviewStatus.TIDAK_SESUAI
+        ).values_list("pk", flat=True)
     )
     return transition_run(
         application_id=application_id,
@@ -154,7 +163,9 @@ def _office_days_used(application: Application, now) -> int:
     return application.working_days_used + elapsed
 
 
-def application_reject(*, application_id: int, expected_status: str, by, reason: str, now=None) -> Application:
+def application_reject(
+    *, application_id: int, expected_status: str, by, reason: str, now=None
+) -> Application:
     """Tolak permohonan (final). Raises DecisionInvalid without a reason."""
     now = now or timezone.now()
     reason = reason.strip()
@@ -176,17 +187,31 @@ def application_reject(*, application_id: int, expected_status: str, by, reason:
 
 
 @transaction.atomic
-def technical_document_upload(*, application_id: int, kind: str, uploaded_file, by, now=None) -> TechnicalReviewDocument:
-    """Stores (or replaces) the Berita Acara or the recommendation. Raises UploadRejected, TransitionRefused."""
+def technical_document_upload(
+    *, application_id: int, kind: str, uploaded_file, by, now=None
+) -> TechnicalReviewDocument:
+    """Stores (or replaces) the Berita Acara or the recommendation.
+
+    Raises UploadRejected, TransitionRefused."""
     now = now or timezone.now()
     application = Application.objects.select_for_update().get(pk=application_id)
-    if application.status != S.TINJAUAN_TEKNIS or not by.has_perm("workflow.approve_application", application):
+    if application.status != S.TINJAUAN_TEKNIS or not by.has_perm(
+        "workflow.approve_application", application
+    ):
         raise TransitionRefused("technical_document_upload")
-    checked = check_upload(uploaded_file=uploaded_file, accepted_kinds=["pdf", "jpg", "png"], max_bytes=TECHNICAL_MAX_BYTES)
+    checked = check_upload(
+        uploaded_file=uploaded_file, accepted_kinds=["pdf", "jpg", "png"], max_bytes=TECHNICAL_MAX_BYTES
+    )
     TechnicalReviewDocument.objects.filter(application=application, kind=kind).delete()
     document = TechnicalReviewDocument(
-        application=application, kind=kind, display_name=checked.display_name, content_type=checked.content_type,
-        size=checked.size, sha256=checked.sha256, uploaded_by=by, uploaded_at=now,
+        application=application,
+        kind=kind,
+        display_name=checked.display_name,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        uploaded_by=by,
+        uploaded_at=now,
     )
     document.file.save(f"upload{checked.extension}", uploaded_file, save=False)
     document.save()

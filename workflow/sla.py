@@ -19,7 +19,9 @@ class SlaStatus:
     clock_running: bool
 
 
-def sla_status(*, application: Application, today: date, calendar: WorkingCalendar | None = None) -> SlaStatus:
+def sla_status(
+    *, application: Application, today: date, calendar: WorkingCalendar | None = None
+) -> SlaStatus:
     calendar = calendar or office_calendar()
     used = application.working_days_used
     running = application.status in OFFICE_STAGES and application.clock_started_on is not None

@@ -174,7 +174,9 @@ class ApplicationDocument(models.Model):
     uploaded_at = models.DateTimeField(_("diunggah"))
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     superseded_at = models.DateTimeField(_("diganti"), null=True, blank=True)
-    review_status = models.CharField(_("hasil pemeriksaan"), max_length=12, choices=ReviewStatus.choices, blank=True)
+    review_status = models.CharField(
+        _("hasil pemeriksaan"), max_length=12, choices=ReviewStatus.choices, blank=True
+    )
     review_note = models.TextField(_("catatan pemeriksaan"), blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True

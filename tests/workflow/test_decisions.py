@@ -36,11 +36,15 @@ def test_back_office_must_judge_every_document_before_approving(officers, applic
     application = submitted_application(permit_type=make_permit_type(), applicant=applicant)
     bo = officers[Role.BACK_OFFICE]
     with pytest.raises(services.DecisionInvalid, match="Semua dokumen harus dinyatakan sesuai"):
-        services.application_approve(application_id=application.pk, expected_status=S.VERIFIKASI_BERKAS, by=bo)
+        services.application_approve(
+            application_id=application.pk, expected_status=S.VERIFIKASI_BERKAS, by=bo
+        )
     with pytest.raises(services.DecisionInvalid, match="catatan"):
         judge_all(application, bo, ReviewStatus.TIDAK_SESUAI, note="")
     judge_all(application, bo)
-    approved = services.application_approve(application_id=application.pk, expected_status=S.VERIFIKASI_BERKAS, by=bo)
+    approved = services.application_approve(
+        application_id=application.pk, expected_status=S.VERIFIKASI_BERKAS, by=bo
+    )
     assert approved.status == S.VERIFIKASI_KASI
 
 
@@ -57,8 +61,15 @@ def test_full_chain_sip_route(officers, applicant):
     for current, role, following in chain:
         # The next stage's officer cannot act early.
         with pytest.raises(TransitionRefused):
-            services.application_approve(application_id=application.pk, expected_status=current, by=officers[Role.KEPALA_DINAS])
-        assert services.application_approve(application_id=application.pk, expected_status=current, by=officers[role]).status == following
+            services.application_approve(
+                application_id=application.pk, expected_status=current, by=officers[Role.KEPALA_DINAS]
+            )
+        assert (
+            services.application_approve(
+                application_id=application.pk, expected_status=current, by=officers[role]
+            ).status
+            == following
+        )
     roles = list(TransitionLog.objects.filter(application=application).values_list("actor_role", flat=True))
     assert roles == ["Pemohon", "Back Office", "Kepala Seksi", "Kepala Bidang", "Sekretaris"]
 
@@ -67,9 +78,13 @@ def test_full_chain_sip_route(officers, applicant):
 def test_replayed_form_is_already_processed(officers, applicant):
     application = submitted_application(permit_type=make_permit_type(), applicant=applicant)
     judge_all(application, officers[Role.BACK_OFFICE])
-    services.application_approve(application_id=application.pk, expected_status=S.VERIFIKASI_BERKAS, by=officers[Role.BACK_OFFICE])
+    services.application_approve(
+        application_id=application.pk, expected_status=S.VERIFIKASI_BERKAS, by=officers[Role.BACK_OFFICE]
+    )
     with pytest.raises(AlreadyProcessed):
-        services.application_approve(application_id=application.pk, expected_status=S.VERIFIKASI_BERKAS, by=officers[Role.BACK_OFFICE])
+        services.application_approve(
+            application_id=application.pk, expected_status=S.VERIFIKASI_BERKAS, by=officers[Role.BACK_OFFICE]
+        )
     assert TransitionLog.objects.filter(application=application, transition="approve").count() == 1
 
 
@@ -78,13 +93,23 @@ def test_tolak_requires_a_reason(officers, applicant):
     application = submitted_application(permit_type=make_permit_type(), applicant=applicant)
     for call in (services.application_return, services.application_reject):
         with pytest.raises(services.DecisionInvalid):
-            call(application_id=application.pk, expected_status=S.VERIFIKASI_BERKAS, by=officers[Role.BACK_OFFICE], reason="  ")
+            call(
+                application_id=application.pk,
+                expected_status=S.VERIFIKASI_BERKAS,
+                by=officers[Role.BACK_OFFICE],
+                reason="  ",
+            )
     rejected = services.application_reject(
-        application_id=application.pk, expected_status=S.VERIFIKASI_BERKAS, by=officers[Role.BACK_OFFICE],
+        application_id=application.pk,
+        expected_status=S.VERIFIKASI_BERKAS,
+        by=officers[Role.BACK_OFFICE],
         reason="Bukan kewenangan kabupaten.",
     )
     assert rejected.status == S.DITOLAK
-    assert TransitionLog.objects.get(application=application, transition="reject").reason == "Bukan kewenangan kabupaten."
+    assert (
+        TransitionLog.objects.get(application=application, transition="reject").reason
+        == "Bukan kewenangan kabupaten."
+    )
 
 
 @pytest.mark.django_db
@@ -95,7 +120,9 @@ def test_correction_loop_replaces_only_returned_documents_and_returns_to_the_sta
     ktp, ijazah = application.documents.order_by("requirement__order")
     bo = officers[Role.BACK_OFFICE]
     services.documents_review(
-        application_id=application.pk, expected_status=S.VERIFIKASI_BERKAS, by=bo,
+        application_id=application.pk,
+        expected_status=S.VERIFIKASI_BERKAS,
+        by=bo,
         judgements=[
             DocumentJudgement(document_id=ktp.pk, status=ReviewStatus.TIDAK_SESUAI, note="KTP buram."),
             DocumentJudgement(document_id=ijazah.pk, status=ReviewStatus.SESUAI),
@@ -103,8 +130,12 @@ def test_correction_loop_replaces_only_returned_documents_and_returns_to_the_sta
     )
     returned_at = datetime(2026, 11, 5, 10, tzinfo=JKT)  # Thursday: 3 working days used (3, 4, 5 Nov)
     application = services.application_return(
-        application_id=application.pk, expected_status=S.VERIFIKASI_BERKAS, by=bo, reason="Perbaiki KTP dan STR.",
-        fields=["nomor_str", "tidak_ada"], now=returned_at,
+        application_id=application.pk,
+        expected_status=S.VERIFIKASI_BERKAS,
+        by=bo,
+        reason="Perbaiki KTP dan STR.",
+        fields=["nomor_str", "tidak_ada"],
+        now=returned_at,
     )
     assert application.status == S.PERBAIKAN and application.working_days_used == 3
     assert application.correction_fields == ["nomor_str"]
@@ -114,11 +145,16 @@ def test_correction_loop_replaces_only_returned_documents_and_returns_to_the_sta
     assert not sla_status(application=application, today=date(2026, 11, 20)).clock_running
 
     with pytest.raises(permit_services.ApplicationNotEditable):
-        permit_services.document_upload(application=application, requirement=ijazah.requirement, uploaded_file=pdf_upload(), by=applicant)
+        permit_services.document_upload(
+            application=application, requirement=ijazah.requirement, uploaded_file=pdf_upload(), by=applicant
+        )
     with pytest.raises(permit_services.SubmissionIncomplete, match="Dokumen belum diganti: KTP"):
         permit_services.application_resubmit(application=application, by=applicant)
     new_ktp = permit_services.document_upload(
-        application=application, requirement=ktp.requirement, uploaded_file=pdf_upload("ktp-jelas.pdf"), by=applicant,
+        application=application,
+        requirement=ktp.requirement,
+        uploaded_file=pdf_upload("ktp-jelas.pdf"),
+        by=applicant,
         now=datetime(2026, 11, 9, 8, tzinfo=JKT),
     )
     ktp.refresh_from_db()
@@ -142,13 +178,20 @@ def test_applicant_may_only_edit_flagged_fields_in_correction(officers, applican
     permit_type.fields.create(name="alamat", label="Alamat", kind="text", required=True, order=2)
     application = submitted_application(permit_type=permit_type, applicant=applicant) if False else None
     application = permit_services.application_start(permit_type=permit_type, applicant=applicant)
-    permit_services.application_data_save(application=application, by=applicant, cleaned_data={"nomor_str": "A", "alamat": "Jl. Lama"})
+    permit_services.application_data_save(
+        application=application, by=applicant, cleaned_data={"nomor_str": "A", "alamat": "Jl. Lama"}
+    )
     for requirement in permit_type.requirements.all():
-        permit_services.document_upload(application=application, requirement=requirement, uploaded_file=pdf_upload(), by=applicant)
+        permit_services.document_upload(
+            application=application, requirement=requirement, uploaded_file=pdf_upload(), by=applicant
+        )
     application = permit_services.application_submit(application=application, by=applicant)
     application = services.application_return(
-        application_id=application.pk, expected_status=S.VERIFIKASI_BERKAS, by=officers[Role.BACK_OFFICE],
-        reason="Nomor STR salah.", fields=["nomor_str"],
+        application_id=application.pk,
+        expected_status=S.VERIFIKASI_BERKAS,
+        by=officers[Role.BACK_OFFICE],
+        reason="Nomor STR salah.",
+        fields=["nomor_str"],
     )
     permit_services.application_data_save(
         application=application, by=applicant, cleaned_data={"nomor_str": "B", "alamat": "Jl. Baru"}
@@ -163,23 +206,35 @@ def test_tim_teknis_must_upload_berita_acara_and_rekomendasi(officers, applicant
     application = submitted_application(permit_type=permit_type, applicant=applicant)
     assert application.status == S.VERIFIKASI_FRONT_OFFICE
     judge_all(application, officers[Role.FRONT_OFFICE])
-    services.application_approve(application_id=application.pk, expected_status=S.VERIFIKASI_FRONT_OFFICE, by=officers[Role.FRONT_OFFICE])
+    services.application_approve(
+        application_id=application.pk,
+        expected_status=S.VERIFIKASI_FRONT_OFFICE,
+        by=officers[Role.FRONT_OFFICE],
+    )
     tim = officers[Role.TIM_TEKNIS]
     with pytest.raises(services.DecisionInvalid, match="Berita acara"):
         services.application_approve(application_id=application.pk, expected_status=S.TINJAUAN_TEKNIS, by=tim)
     with pytest.raises(UploadRejected):
         services.technical_document_upload(
-            application_id=application.pk, kind=TechnicalReviewDocument.Kind.BERITA_ACARA,
-            uploaded_file=SimpleUploadedFile("ba.pdf", b"<html>"), by=tim,
+            application_id=application.pk,
+            kind=TechnicalReviewDocument.Kind.BERITA_ACARA,
+            uploaded_file=SimpleUploadedFile("ba.pdf", b"<html>"),
+            by=tim,
         )
     with pytest.raises(TransitionRefused):
         services.technical_document_upload(
-            application_id=application.pk, kind=TechnicalReviewDocument.Kind.BERITA_ACARA,
-            uploaded_file=pdf_upload("ba.pdf"), by=officers[Role.BACK_OFFICE],
+            application_id=application.pk,
+            kind=TechnicalReviewDocument.Kind.BERITA_ACARA,
+            uploaded_file=pdf_upload("ba.pdf"),
+            by=officers[Role.BACK_OFFICE],
         )
     for kind in TechnicalReviewDocument.Kind:
-        services.technical_document_upload(application_id=application.pk, kind=kind, uploaded_file=pdf_upload(), by=tim)
-    moved = services.application_approve(application_id=application.pk, expected_status=S.TINJAUAN_TEKNIS, by=tim)
+        services.technical_document_upload(
+            application_id=application.pk, kind=kind, uploaded_file=pdf_upload(), by=tim
+        )
+    moved = services.application_approve(
+        application_id=application.pk, expected_status=S.TINJAUAN_TEKNIS, by=tim
+    )
     assert moved.status == S.VERIFIKASI_BERKAS
 
 

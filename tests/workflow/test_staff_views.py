@@ -60,8 +60,12 @@ def test_tidak_sesuai_without_note_is_a_form_error(client, application, officers
     client.force_login(officers[Role.BACK_OFFICE])
     response = client.post(
         decide_url(application),
-        {"decision": "return_for_correction", "reason": "x", "expected_status": S.VERIFIKASI_BERKAS,
-         **judgements(application, ReviewStatus.TIDAK_SESUAI)},
+        {
+            "decision": "return_for_correction",
+            "reason": "x",
+            "expected_status": S.VERIFIKASI_BERKAS,
+            **judgements(application, ReviewStatus.TIDAK_SESUAI),
+        },
     )
     assert response.status_code == 400
     assert "Tuliskan catatan mengapa dokumen tidak sesuai" in response.content.decode()
@@ -72,7 +76,9 @@ def test_tidak_sesuai_without_note_is_a_form_error(client, application, officers
 @pytest.mark.django_db
 def test_tolak_without_reason_is_refused_with_a_message(client, application, officers):
     client.force_login(officers[Role.BACK_OFFICE])
-    response = client.post(decide_url(application), {"decision": "reject", "reason": "", "expected_status": S.VERIFIKASI_BERKAS})
+    response = client.post(
+        decide_url(application), {"decision": "reject", "reason": "", "expected_status": S.VERIFIKASI_BERKAS}
+    )
     assert response.status_code == 400 and "Tuliskan alasan" in response.content.decode()
 
 
@@ -82,7 +88,9 @@ def test_officer_of_another_stage_is_refused_and_logged(client, application, off
     page = client.get(detail_url(application)).content.decode()
     assert "Setujui" not in page, "no buttons for another stage"
     with caplog.at_level("WARNING", logger="pintu.security"):
-        response = client.post(decide_url(application), {"decision": "approve", "expected_status": S.VERIFIKASI_BERKAS})
+        response = client.post(
+            decide_url(application), {"decision": "approve", "expected_status": S.VERIFIKASI_BERKAS}
+        )
     assert response.status_code == 302
     assert "transition refused: not_permitted" in caplog.text
     application.refresh_from_db()
@@ -116,9 +124,14 @@ def test_officer_views_documents_inline_with_sandbox(client, application, office
 def test_return_shows_the_reason_and_notes_to_the_applicant(client, application, officers, applicant):
     client.force_login(officers[Role.BACK_OFFICE])
     ktp = application.documents.order_by("requirement__order").first()
-    data = {"decision": "return_for_correction", "reason": "KTP tidak terbaca.", "fields": ["nomor_str"],
-            "expected_status": S.VERIFIKASI_BERKAS, f"doc-{ktp.pk}-status": ReviewStatus.TIDAK_SESUAI,
-            f"doc-{ktp.pk}-note": "Foto KTP buram."}
+    data = {
+        "decision": "return_for_correction",
+        "reason": "KTP tidak terbaca.",
+        "fields": ["nomor_str"],
+        "expected_status": S.VERIFIKASI_BERKAS,
+        f"doc-{ktp.pk}-status": ReviewStatus.TIDAK_SESUAI,
+        f"doc-{ktp.pk}-note": "Foto KTP buram.",
+    }
     assert client.post(decide_url(application), data).status_code == 302
     client.force_login(applicant)
     detail = client.get(reverse("permits:application_detail", kwargs={"pk": application.pk})).content.decode()

@@ -40,8 +40,14 @@ STRANGER = "other applicant"
 ACTORS = [*[role for role in Role if role != Role.PEMOHON], OWNER, STRANGER]
 
 TRANSITIONS = {
-    "approve": ("workflow.approve_application", lambda state: {"next_status": NEXT.get(state, S.MENUNGGU_TTE)}),
-    "return_for_correction": ("workflow.return_application", lambda state: {"working_days_used": 1, "fields": []}),
+    "approve": (
+        "workflow.approve_application",
+        lambda state: {"next_status": NEXT.get(state, S.MENUNGGU_TTE)},
+    ),
+    "return_for_correction": (
+        "workflow.return_application",
+        lambda state: {"working_days_used": 1, "fields": []},
+    ),
     "reject": ("workflow.reject_application", lambda state: {}),
     "resubmit": ("permits.resubmit_application", lambda state: {"due_date": None}),
     "cancel": ("permits.cancel_application", lambda state: {}),
@@ -78,7 +84,9 @@ def test_every_state_and_actor(transition):
     for state in S:
         for actor in ACTORS:
             application = Application.objects.create(
-                permit_type=permit_type, applicant=owner, status=state,
+                permit_type=permit_type,
+                applicant=owner,
+                status=state,
                 returned_from_status=S.VERIFIKASI_BERKAS if state == S.PERBAIKAN else "",
             )
             want = expected(transition, state, actor)
@@ -86,8 +94,12 @@ def test_every_state_and_actor(transition):
                 assert not can_proceed(getattr(application, transition)), (transition, state)
             try:
                 transition_run(
-                    application_id=application.pk, transition=transition, actor=people[actor],
-                    actor_role=str(actor), expected_status=state, permission=permission,
+                    application_id=application.pk,
+                    transition=transition,
+                    actor=people[actor],
+                    actor_role=str(actor),
+                    expected_status=state,
+                    permission=permission,
                     arguments={"now": timezone.now(), **arguments(state)},
                 )
                 got = "allowed"

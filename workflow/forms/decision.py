@@ -37,7 +37,10 @@ class DecisionForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("decision") in ("return_for_correction", "reject") and not cleaned.get("reason", "").strip():
+        if (
+            cleaned.get("decision") in ("return_for_correction", "reject")
+            and not cleaned.get("reason", "").strip()
+        ):
             self.add_error("reason", _("Tuliskan alasan pengembalian atau penolakan."))
         return cleaned
 

@@ -60,7 +60,11 @@ def render_detail(request, application, *, form=None, document_errors=None, stat
             "timeline": logs,
             "sla": sla_status(application=application, today=timezone.localdate()),
             "data_rows": [
-                (spec, display_value(spec, application.data.get(spec.name)), spec.name in changes.get("changed_fields", []))
+                (
+                    spec,
+                    display_value(spec, application.data.get(spec.name)),
+                    spec.name in changes.get("changed_fields", []),
+                )
                 for spec in field_specs
             ],
             "document_rows": [
@@ -75,7 +79,9 @@ def render_detail(request, application, *, form=None, document_errors=None, stat
             "judging": judging,
             "review_choices": ReviewStatus.choices,
             "technical_documents": list(application.technical_documents.all()),
-            "technical_form": TechnicalDocumentForm() if application.status == "TINJAUAN_TEKNIS" and actions else None,
+            "technical_form": TechnicalDocumentForm()
+            if application.status == "TINJAUAN_TEKNIS" and actions
+            else None,
         },
         status=status,
     )
@@ -97,11 +103,15 @@ class StaffDecisionView(OfficerApplicationMixin, View):
         )
         expected = request.POST.get("expected_status", "")
         if expected != application.status:
-            messages.warning(request, _("Permohonan ini sudah diproses oleh petugas lain. Tampilan telah diperbarui."))
+            messages.warning(
+                request, _("Permohonan ini sudah diproses oleh petugas lain. Tampilan telah diperbarui.")
+            )
             return redirect("workflow:staff_application_detail", pk=pk)
         if not actions:
             # Not this officer's stage: refused, logged, and answered plainly.
-            log_refusal("not_permitted", request.user, application, request.POST.get("decision", "?")[:30], expected)
+            log_refusal(
+                "not_permitted", request.user, application, request.POST.get("decision", "?")[:30], expected
+            )
             messages.error(request, _("Anda tidak berwenang memproses permohonan pada tahap ini."))
             return redirect("workflow:staff_application_detail", pk=pk)
         judgements, document_errors = document_judgements_from(request.POST, application.documents.all())
@@ -115,18 +125,27 @@ class StaffDecisionView(OfficerApplicationMixin, View):
                 )
             if decision == "approve":
                 services.application_approve(
-                    application_id=pk, expected_status=expected, by=request.user, note=form.cleaned_data["reason"]
+                    application_id=pk,
+                    expected_status=expected,
+                    by=request.user,
+                    note=form.cleaned_data["reason"],
                 )
                 messages.success(request, _("Permohonan disetujui dan diteruskan ke tahap berikutnya."))
             elif decision == "return_for_correction":
                 services.application_return(
-                    application_id=pk, expected_status=expected, by=request.user,
-                    reason=form.cleaned_data["reason"], fields=form.cleaned_data["fields"],
+                    application_id=pk,
+                    expected_status=expected,
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                    fields=form.cleaned_data["fields"],
                 )
                 messages.success(request, _("Permohonan dikembalikan kepada pemohon untuk perbaikan."))
             else:
                 services.application_reject(
-                    application_id=pk, expected_status=expected, by=request.user, reason=form.cleaned_data["reason"]
+                    application_id=pk,
+                    expected_status=expected,
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
                 )
                 messages.success(request, _("Permohonan ditolak."))
         except services.DecisionInvalid as exc:
@@ -134,7 +153,9 @@ class StaffDecisionView(OfficerApplicationMixin, View):
             form.add_error(None, exc.message)
             return render_detail(request, fresh, form=form, status=400)
         except AlreadyProcessed:
-            messages.warning(request, _("Permohonan ini sudah diproses oleh petugas lain. Tampilan telah diperbarui."))
+            messages.warning(
+                request, _("Permohonan ini sudah diproses oleh petugas lain. Tampilan telah diperbarui.")
+            )
             return redirect("workflow:staff_application_detail", pk=pk)
         except TransitionRefused:
             messages.error(request, _("Anda tidak berwenang memproses permohonan pada tahap ini."))
@@ -150,7 +171,10 @@ class TechnicalDocumentUploadView(OfficerApplicationMixin, View):
             return redirect("workflow:staff_application_detail", pk=pk)
         try:
             services.technical_document_upload(
-                application_id=pk, kind=form.cleaned_data["kind"], uploaded_file=form.cleaned_data["file"], by=request.user
+                application_id=pk,
+                kind=form.cleaned_data["kind"],
+                uploaded_file=form.cleaned_data["file"],
+                by=request.user,
             )
         except UploadRejected as exc:
             messages.error(request, exc.messages[0])
@@ -162,11 +186,15 @@ class TechnicalDocumentUploadView(OfficerApplicationMixin, View):
 
 
 def _file_response(file_field, *, filename: str, content_type: str, inline: bool):
-    response = FileResponse(file_field.open("rb"), as_attachment=not inline, filename=filename, content_type=content_type)
+    response = FileResponse(
+        file_field.open("rb"), as_attachment=not inline, filename=filename, content_type=content_type
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     # Even shown inline, a document may run nothing and reach nothing.
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
+    response["Content-Security-Policy"] = (
+        "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
+    )
     return response
 
 
@@ -182,7 +210,9 @@ class StaffDocumentView(OfficerApplicationMixin, View):
         if document is None:
             raise Http404
         inline = request.GET.get("unduh") != "1"
-        return _file_response(document.file, filename=document.display_name, content_type=document.content_type, inline=inline)
+        return _file_response(
+            document.file, filename=document.display_name, content_type=document.content_type, inline=inline
+        )
 
 
 class StaffTechnicalDocumentView(OfficerApplicationMixin, View):
@@ -191,4 +221,6 @@ class StaffTechnicalDocumentView(OfficerApplicationMixin, View):
             document = TechnicalReviewDocument.objects.get(pk=doc_pk, application=self.application)
         except TechnicalReviewDocument.DoesNotExist as exc:
             raise Http404 from exc
-        return _file_response(document.file, filename=document.display_name, content_type=document.content_type, inline=True)
+        return _file_response(
+            document.file, filename=document.display_name, content_type=document.content_type, inline=True
+        )

@@ -14,3 +14,7 @@ class Command(BaseCommand):
         for user in users:
             self.stdout.write(f"  {user.username:<18} {', '.join(sorted(user.role_names()))}")
         self.stdout.write(self.style.SUCCESS(f"{len(users)} akun demo siap; kata sandi: {DEMO_PASSWORD}"))
+        from workflow.demo import demo_applications_create
+
+        created = demo_applications_create()
+        self.stdout.write(self.style.SUCCESS(f"{created} permohonan demo dibuat di berbagai tahap."))
