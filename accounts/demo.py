@@ -49,7 +49,7 @@ def demo_accounts_create() -> list[User]:
         user.is_staff = user.is_superuser = role == Role.ADMINISTRATOR
         user.set_password(DEMO_PASSWORD)
         user.save()
-        user.groups.set([Group.objects.get(name=role.value)])
+        user.groups.set([Group.objects.get_or_create(name=role.value)[0]])
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
@@ -66,7 +66,7 @@ def demo_applicant_create(*, username: str, full_name: str) -> User:
     )
     user.set_password(DEMO_PASSWORD)
     user.save()
-    user.groups.set([Group.objects.get(name=Role.PEMOHON.value)])
+    user.groups.set([Group.objects.get_or_create(name=Role.PEMOHON.value)[0]])
     EmailAddress.objects.update_or_create(
         user=user, email=email, defaults={"verified": True, "primary": True}
     )

@@ -42,7 +42,7 @@ class ApplicantSignupForm(forms.Form):
         user.nik = self.cleaned_data["nik"]
         user.phone = self.cleaned_data["phone"]
         user.save()
-        user.groups.add(Group.objects.get(name=Role.PEMOHON.value))
+        user.groups.add(Group.objects.get_or_create(name=Role.PEMOHON.value)[0])
 
 
 class ProfileForm(forms.Form):

@@ -20,7 +20,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     def roles(self, create, extracted, **kwargs):
         roles = extracted if extracted is not None else [Role.PEMOHON]
         if create:
-            self.groups.set([Group.objects.get(name=role.value) for role in roles])
+            # get_or_create: transactional tests flush the groups that the data migration made.
+            self.groups.set([Group.objects.get_or_create(name=role.value)[0] for role in roles])
 
 
 class PermitTypeFactory(factory.django.DjangoModelFactory):

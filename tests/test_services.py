@@ -72,3 +72,74 @@ def test_two_simultaneous_submits_make_exactly_one_transition():
     assert TransitionLog.objects.filter(application=application).count() == 1
     application.refresh_from_db()
     assert application.status == ApplicationStatus.VERIFIKASI_BERKAS
+
+
+@pytest.mark.services
+@on_postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_officers_deciding_at_once_exactly_one_wins():
+    from accounts.roles import Role
+    from permits.models import ReviewStatus
+    from workflow import services as workflow_services
+
+    applicant = UserFactory()
+    permit_type = PermitTypeFactory()
+    requirement = RequirementFactory(permit_type=permit_type)
+    application = services.application_start(permit_type=permit_type, applicant=applicant)
+    services.document_upload(
+        application=application, requirement=requirement, uploaded_file=pdf_upload(), by=applicant
+    )
+    services.application_submit(application=application, by=applicant)
+    officer_a, officer_b = UserFactory(roles=[Role.BACK_OFFICE]), UserFactory(roles=[Role.BACK_OFFICE])
+    workflow_services.documents_review(
+        application_id=application.pk,
+        expected_status=ApplicationStatus.VERIFIKASI_BERKAS,
+        by=officer_a,
+        judgements=[
+            workflow_services.DocumentJudgement(document_id=d.pk, status=ReviewStatus.SESUAI)
+            for d in application.documents.all()
+        ],
+    )
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def approve(officer):
+        try:
+            barrier.wait()
+            workflow_services.application_approve(
+                application_id=application.pk, expected_status=ApplicationStatus.VERIFIKASI_BERKAS, by=officer
+            )
+            outcomes.append("ok")
+        except AlreadyProcessed:
+            outcomes.append("already")
+        finally:
+            connections.close_all()
+
+    def reject(officer):
+        try:
+            barrier.wait()
+            workflow_services.application_reject(
+                application_id=application.pk,
+                expected_status=ApplicationStatus.VERIFIKASI_BERKAS,
+                by=officer,
+                reason="Tidak memenuhi syarat.",
+            )
+            outcomes.append("ok")
+        except AlreadyProcessed:
+            outcomes.append("already")
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=approve, args=(officer_a,)),
+        threading.Thread(target=reject, args=(officer_b,)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["already", "ok"]
+    decisions = TransitionLog.objects.filter(application=application).exclude(transition="submit")
+    assert decisions.count() == 1
+    application.refresh_from_db()
+    assert application.status in (ApplicationStatus.VERIFIKASI_KASI, ApplicationStatus.DITOLAK)
