@@ -320,8 +320,11 @@ def _pdf_invalid() -> UploadRejected:
 
 
 def _check_image(*, content: bytes, kind: str) -> None:
-    from PIL import Image
+    from PIL import Image, ImageFile
 
+    # WeasyPrint sets this Pillow-wide flag to True when it is imported, which would make load() accept
+    # truncated images silently. Uploads must decode completely, so it is forced off before every check.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     plugin = [_PILLOW_PLUGIN[kind]]
     try:
         # verify() checks structure/CRCs but leaves the image unusable, hence the second open + load()

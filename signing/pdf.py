@@ -47,8 +47,12 @@ def static_file_url(path: str) -> str:
 
 
 def render_pdf(*, template_name: str, context: dict, request=None) -> bytes:
+    from PIL import ImageFile
     from weasyprint import HTML
 
+    # Importing WeasyPrint turns on Pillow's global "load truncated images"; our PDF assets are whole, and
+    # uploaded images must never be accepted half-decoded, so it is turned back off.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     html = render_to_string(template_name, context, request=request)
     base_url = Path(settings.STATICFILES_DIRS[0]).resolve().as_uri() + "/"
     return HTML(string=html, base_url=base_url, url_fetcher=_local_only_fetcher()).write_pdf()

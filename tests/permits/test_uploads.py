@@ -469,3 +469,14 @@ def test_path_traversal_name_through_django_uploaded_file():
     result = check(upload("../../etc/passwd.pdf", make_pdf()))
 
     assert result.display_name == "passwd.pdf"
+
+
+def test_truncated_image_is_rejected_even_after_weasyprint_was_imported():
+    """Regression: importing WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES globally."""
+    import weasyprint  # noqa: F401
+    from PIL import ImageFile
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = True  # as WeasyPrint's import leaves it
+    with pytest.raises(UploadRejected) as excinfo:
+        check(upload("denah.png", _png_with_garbage_pixel_data(make_png())))
+    assert excinfo.value.code == "image_invalid"
