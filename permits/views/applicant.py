@@ -172,18 +172,26 @@ class ApplicationSubmitView(ApplicantApplicationMixin, View):
     def post(self, request, pk):
         if response := self.redirect_if_not_draft():
             return response
+        resubmitting = self.application.status == ApplicationStatus.PERBAIKAN
         try:
-            application = services.application_submit(application=self.application, by=request.user)
+            if resubmitting:
+                application = services.application_resubmit(application=self.application, by=request.user)
+            else:
+                application = services.application_submit(application=self.application, by=request.user)
         except services.SubmissionIncomplete:
-            missing = services.application_missing_items(application=self.application)
+            check = services.correction_missing_items if resubmitting else services.application_missing_items
+            missing = check(application=self.application)
             return render_edit_page(request, self.application, missing=missing, status=400)
-        except AlreadyProcessed:
+        except (AlreadyProcessed, services.ApplicationNotEditable):
             messages.info(request, _("Permohonan ini sudah diajukan."))
             return redirect(self.application)
-        messages.success(
-            request,
-            _("Permohonan berhasil diajukan dengan nomor %(number)s.") % {"number": application.number},
-        )
+        if resubmitting:
+            messages.success(request, _("Perbaikan terkirim. Permohonan kembali diperiksa petugas."))
+        else:
+            messages.success(
+                request,
+                _("Permohonan berhasil diajukan dengan nomor %(number)s.") % {"number": application.number},
+            )
         return redirect(application)
 
 

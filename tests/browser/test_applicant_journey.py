@@ -121,7 +121,9 @@ def test_new_applicant_signs_up_applies_and_gets_a_receipt(live_server, page, sh
     receipt_png = shoot.save_pdf_page(receipt, "tanda-terima-pdf")
     text = subprocess.run(["pdftotext", "-", "-"], input=receipt, capture_output=True, check=True).stdout
     assert number_text.encode() in text and b"TANDA TERIMA PERMOHONAN" in text
-    qr = subprocess.run(["zbarimg", "--raw", "-q", str(receipt_png)], capture_output=True, text=True, check=True)
+    qr = subprocess.run(
+        ["zbarimg", "--raw", "-q", str(receipt_png)], capture_output=True, text=True, check=True
+    )
     assert qr.stdout.strip().endswith(f"/lacak/?nomor={number_text}")
 
     page.get_by_role("link", name="Permohonan saya").first.click()
