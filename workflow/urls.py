@@ -7,6 +7,7 @@ app_name = "workflow"
 urlpatterns = [
     path("lacak/", public.tracking, name="tracking"),
     path("", include("workflow.staff_urls")),
+    path("", include("workflow.notification_urls")),
     path("petugas/permohonan/<int:pk>/", staff.StaffApplicationDetailView.as_view(), name="staff_application_detail"),
     path("petugas/permohonan/<int:pk>/putusan/", staff.StaffDecisionView.as_view(), name="staff_decision"),
     path(

@@ -72,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "permits.context_processors.office",
+                "workflow.context_processors.unread_notifications",
             ],
         },
     },
@@ -162,6 +163,7 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
+from config.celery_schedule import CELERY_BEAT_SCHEDULE  # noqa: E402,F401
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

@@ -14,7 +14,11 @@ class Command(BaseCommand):
         for user in users:
             self.stdout.write(f"  {user.username:<18} {', '.join(sorted(user.role_names()))}")
         self.stdout.write(self.style.SUCCESS(f"{len(users)} akun demo siap; kata sandi: {DEMO_PASSWORD}"))
+        from django.test.utils import override_settings
+
         from workflow.demo import demo_applications_create
 
-        created = demo_applications_create()
+        # The demo officers' notification e-mails would flood the console that `make run` prints to.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            created = demo_applications_create()
         self.stdout.write(self.style.SUCCESS(f"{created} permohonan demo dibuat di berbagai tahap."))

@@ -1,0 +1,19 @@
+"""Celery beat's schedule; imported into the settings as CELERY_BEAT_SCHEDULE. Times are in CELERY_TIMEZONE,
+the office's own time zone (Asia/Jakarta unless PINTU_TIME_ZONE says otherwise)."""
+
+from celery.schedules import crontab
+
+CELERY_BEAT_SCHEDULE = {
+    # Whatever the after-commit relay could not hand over (the broker was down) goes out within a minute.
+    "workflow-outbox-relay": {
+        "task": "workflow.tasks.outbox_relay_pending",
+        "schedule": 60.0,
+        # A relay that waited longer than its period is stale: the next one does the same work.
+        "options": {"expires": 55},
+    },
+    "workflow-overdue-reminders": {
+        "task": "workflow.tasks.remind_overdue_applications",
+        "schedule": crontab(hour=7, minute=0),
+        "options": {"expires": 6 * 3600},
+    },
+}
