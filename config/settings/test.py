@@ -14,7 +14,9 @@ from .base import BASE_DIR, STORAGES, env  # noqa: E402
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")
+# The real-worker test points a Celery worker at a folder so that it can read what the worker sent.
+EMAIL_FILE_PATH = env("DJANGO_EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "test-mail"))
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 _test_media = BASE_DIR / "var" / "test-media" / str(os.getpid())
 MEDIA_ROOT = _test_media / "public"
