@@ -139,3 +139,39 @@ def test_return_shows_the_reason_and_notes_to_the_applicant(client, application,
     edit = client.get(reverse("permits:application_edit", kwargs={"pk": application.pk})).content.decode()
     assert "Foto KTP buram." in edit and "Kirim perbaikan" in edit
     assert edit.count('type="file"') == 1, "only the returned document can be replaced"
+
+
+@pytest.mark.django_db
+def test_applicant_timeline_shows_public_reasons_but_not_internal_notes(
+    client, application, officers, applicant
+):
+    from workflow import services
+    from workflow.services import DocumentJudgement
+
+    bo = officers[Role.BACK_OFFICE]
+    services.documents_review(
+        application_id=application.pk,
+        expected_status=S.VERIFIKASI_BERKAS,
+        by=bo,
+        judgements=[
+            DocumentJudgement(document_id=d.pk, status=ReviewStatus.SESUAI)
+            for d in application.documents.all()
+        ],
+    )
+    services.application_approve(
+        application_id=application.pk,
+        expected_status=S.VERIFIKASI_BERKAS,
+        by=bo,
+        note="Catatan internal petugas.",
+    )
+    services.application_return(
+        application_id=application.pk,
+        expected_status=S.VERIFIKASI_KASI,
+        by=officers[Role.KEPALA_SEKSI],
+        reason="Jadwal praktik bertabrakan.",
+    )
+    client.force_login(applicant)
+    page = client.get(reverse("permits:application_detail", kwargs={"pk": application.pk})).content.decode()
+    assert "Jadwal praktik bertabrakan." in page
+    assert "Catatan internal petugas." not in page
+    assert bo.full_name not in page, "officers' names are not shown to applicants"
