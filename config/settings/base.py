@@ -178,6 +178,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
+        "celery.app.trace": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
 }
