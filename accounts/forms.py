@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
@@ -48,3 +49,6 @@ class ApplicantSignupForm(forms.Form):
 class ProfileForm(forms.Form):
     full_name = forms.CharField(label=_("Nama lengkap (dengan gelar)"), max_length=150)
     phone = forms.CharField(label=_("Nomor ponsel"), max_length=16, validators=[phone_validator])
+    preferred_language = forms.ChoiceField(
+        label=_("Bahasa e-mail dan notifikasi"), choices=settings.LANGUAGES
+    )

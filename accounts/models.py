@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,10 @@ class User(AbstractUser):
         help_text=_("Nomor Induk Kependudukan, 16 digit sesuai KTP."),
     )
     nip = models.CharField(_("NIP"), max_length=18, blank=True, help_text=_("Untuk pegawai: NIP 18 digit."))
+    preferred_language = models.CharField(
+        _("bahasa"), max_length=5, choices=settings.LANGUAGES, default="id",
+        help_text=_("Bahasa untuk e-mail dan notifikasi."),
+    )
 
     class Meta:
         verbose_name = _("pengguna")

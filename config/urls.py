@@ -14,7 +14,7 @@ urlpatterns = [
     path("akun/", include("allauth.urls")),
     path("akun/profil/", account_views.profile, name="account_profile"),
     path("akun/masuk-berhasil/", account_views.after_login, name="account_after_login"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path(
         "aksesibilitas/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"

@@ -130,3 +130,27 @@ def test_production_settings_pass_check_deploy_and_have_no_default_secret():
         [sys.executable, "manage.py", "pintu_demo"], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert demo.returncode != 0 and "refused" in demo.stderr
+
+
+@pytest.mark.django_db
+def test_language_switch_remembers_the_choice_for_signed_in_users(client):
+    user = User.objects.create_user(username="eka", email="eka@example.test", password="x")
+    client.force_login(user)
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.preferred_language == "en"
+    assert client.cookies["django_language"].value == "en"
+    client.post(reverse("set_language"), {"language": "xx", "next": "/"})
+    user.refresh_from_db()
+    assert user.preferred_language == "en", "unknown languages are ignored"
+
+
+@pytest.mark.django_db
+def test_pages_are_indonesian_by_default_and_english_on_request(client):
+    body = client.get(reverse("permits:home"), HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
+    assert 'lang="id"' in body and "Lacak permohonan" in body
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    english = client.get(reverse("permits:home")).content.decode()
+    assert 'lang="en"' in english
+    assert "Track an application" in english
