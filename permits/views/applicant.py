@@ -1,5 +1,7 @@
 """The applicant's pages: start an application, fill it, upload documents, submit, see the receipt."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404, HttpResponse
@@ -24,6 +26,18 @@ from ..selectors import (
 )
 from ..uploads import UploadRejected
 
+security_log = logging.getLogger("pintu.security")
+
+
+def log_foreign_access(*, user, application_pk: int, path: str) -> None:
+    """Someone asked for an application that exists but is not theirs: answered as "not found", logged."""
+    from ..models import Application
+
+    if Application.objects.filter(pk=application_pk).exists():
+        security_log.warning(
+            "foreign application access: user=%s application=%s path=%s", user.pk, application_pk, path
+        )
+
 
 class ApplicantApplicationMixin(LoginRequiredMixin):
     """Loads the signed-in applicant's own application; anybody else's is a 404, like a missing one."""
@@ -34,6 +48,7 @@ class ApplicantApplicationMixin(LoginRequiredMixin):
         try:
             self.application = application_get_for_applicant(user=request.user, pk=kwargs["pk"])
         except NotFound as exc:
+            log_foreign_access(user=request.user, application_pk=kwargs["pk"], path=request.path)
             raise Http404 from exc
         return super().dispatch(request, *args, **kwargs)
 

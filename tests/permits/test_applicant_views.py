@@ -78,7 +78,9 @@ def test_upload_download_has_attachment_and_nosniff(client, draft, applicant):
 
 
 @pytest.mark.django_db
-def test_another_applicant_gets_the_same_404_as_for_a_missing_file(client, draft, applicant, other_applicant):
+def test_another_applicant_gets_the_same_404_as_for_a_missing_file(
+    client, draft, applicant, other_applicant, caplog
+):
     client.force_login(applicant)
     _post_upload(client, draft, draft.permit_type.requirements.first(), pdf_upload())
     document = draft.documents.get()
@@ -89,8 +91,10 @@ def test_another_applicant_gets_the_same_404_as_for_a_missing_file(client, draft
     )
     assert theirs.status_code == missing.status_code == 404
     assert theirs.content == missing.content
-    for name in ("application_edit", "application_detail", "receipt_pdf"):
-        assert client.get(reverse(f"permits:{name}", kwargs={"pk": draft.pk})).status_code == 404
+    with caplog.at_level("WARNING", logger="pintu.security"):
+        for name in ("application_edit", "application_detail", "receipt_pdf"):
+            assert client.get(reverse(f"permits:{name}", kwargs={"pk": draft.pk})).status_code == 404
+    assert f"foreign application access: user={other_applicant.pk} application={draft.pk}" in caplog.text
     assert client.post(reverse("permits:application_submit", kwargs={"pk": draft.pk})).status_code == 404
     assert (
         _post_upload(client, draft, draft.permit_type.requirements.first(), pdf_upload()).status_code == 404
