@@ -224,7 +224,7 @@ def application_resubmit(*, application: Application, by, now=None) -> Applicati
         permission="permits.resubmit_application",
         details={"replaced_documents": replaced, "changed_fields": changed},
         arguments={"now": now, "due_date": due_date},
-        on_commit=[after_transition],
+        effects=[after_transition],
         now=now,
     )
 
@@ -255,7 +255,7 @@ def application_submit(*, application: Application, by, now=None) -> Application
             "due_date": due_date,
             "first_stage": first_stage(permit_type),
         },
-        on_commit=[after_transition],
+        effects=[after_transition],
         now=now,
     )
 

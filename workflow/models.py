@@ -29,7 +29,8 @@ class TransitionLog(models.Model):
     transition = models.CharField(_("aksi"), max_length=50)
     from_status = models.CharField(_("dari"), max_length=30)
     to_status = models.CharField(_("ke"), max_length=30)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Null for the system's own steps (the background job that publishes the final SK).
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True)
     actor_role = models.CharField(_("peran"), max_length=50)
     reason = models.TextField(_("alasan"), blank=True)
     # What the step touched: documents judged, fields flagged, documents replaced, fields changed.

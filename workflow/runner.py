@@ -1,8 +1,10 @@
 """The one place where an application's status changes.
 
 `transition_run` locks the row, checks that the actor may run the transition (django-rules predicates, the
-same ones templates use for buttons), runs the FSM transition, saves, appends a TransitionLog row and
-schedules side effects after commit. Two officers acting at once: one wins, the other gets AlreadyProcessed.
+same ones templates use for buttons), runs the FSM transition, saves, appends a TransitionLog row and runs
+the effects in the same transaction. Effects only write rows (notifications, outbox messages); the outbox
+hands its tasks to the broker after commit, so nothing leaves before the change is durable and nothing
+is lost if the broker is down. Two officers acting at once: one wins, the other gets AlreadyProcessed.
 """
 
 import logging
@@ -35,11 +37,11 @@ def transition_run(
     actor,
     actor_role: str,
     expected_status: str,
-    permission: str,
+    permission: str | None,
     reason: str = "",
     details: dict[str, Any] | None = None,
     arguments: dict[str, Any] | None = None,
-    on_commit: list[Callable[[Application], None]] | tuple = (),
+    effects: list[Callable[[Application, TransitionLog], None]] | tuple = (),
     now=None,
 ) -> Application:
     """Runs `transition` on the application. Raises AlreadyProcessed or TransitionRefused."""
@@ -51,7 +53,8 @@ def transition_run(
         if application.status != expected_status:
             log_refusal("already_processed", actor, application, transition, expected_status)
             raise AlreadyProcessed(application.status)
-        if not actor.has_perm(permission, application):
+        # permission=None marks the system's own steps (no human actor), e.g. publishing the final SK.
+        if permission is not None and not actor.has_perm(permission, application):
             log_refusal("not_permitted", actor, application, transition, expected_status)
             raise TransitionRefused(permission)
         method = getattr(application, transition)
@@ -72,8 +75,8 @@ def transition_run(
             details=details or {},
             created_at=now,
         )
-        for effect in on_commit:
-            transaction.on_commit(lambda effect=effect: effect(application, log))
+        for effect in effects:
+            effect(application, log)
     return application
 
 
@@ -82,7 +85,7 @@ def log_refusal(kind: str, actor, application: Application, transition: str, exp
     security_log.warning(
         "transition refused: %s actor=%s application=%s transition=%s expected=%s actual=%s",
         kind,
-        actor.pk,
+        getattr(actor, "pk", None),
         application.pk,
         transition,
         expected_status,

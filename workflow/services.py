@@ -92,7 +92,7 @@ def application_approve(
         permission="workflow.approve_application",
         reason=note.strip(),
         arguments={"next_status": _next_or_refuse(application, expected_status), "now": now},
-        on_commit=[after_transition],
+        effects=[after_transition],
         now=now,
     )
 
@@ -151,7 +151,7 @@ def application_return(
         reason=reason,
         details={"returned_documents": returned_documents, "fields": fields},
         arguments={"now": now, "working_days_used": _office_days_used(application, now), "fields": fields},
-        on_commit=[after_transition],
+        effects=[after_transition],
         now=now,
     )
 
@@ -181,7 +181,7 @@ def application_reject(
         permission="workflow.reject_application",
         reason=reason,
         arguments={"now": now},
-        on_commit=[after_transition],
+        effects=[after_transition],
         now=now,
     )
 

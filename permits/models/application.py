@@ -144,11 +144,25 @@ class Application(ConcurrentTransitionMixin, models.Model):
         self.correction_fields = []
         return back_to
 
+    @transition(field=status, source=S.MENUNGGU_TTE, target=S.PENOMORAN)
+    def sign(self, *, now) -> None:
+        self.stage_entered_at = now
+
+    @transition(field=status, source=S.PENOMORAN, target=S.PENERBITAN)
+    def assign_number(self, *, now) -> None:
+        self.stage_entered_at = now
+
+    @transition(field=status, source=S.PENERBITAN, target=S.TERBIT)
+    def publish(self, *, now) -> None:
+        # The office's work is done: the SLA clock stops for good.
+        self.stage_entered_at = now
+        self.clock_started_on = None
+
     @transition(field=status, source=[S.DRAFT, S.PERBAIKAN], target=S.DIBATALKAN)
     def cancel(self, *, now) -> None:
         self.stage_entered_at = now
 
-    for _method in (submit, approve, return_for_correction, reject, resubmit, cancel):
+    for _method in (submit, approve, return_for_correction, reject, resubmit, sign, assign_number, publish, cancel):
         _method.alters_data = True
     del _method
 

@@ -368,12 +368,12 @@ def test_signature_stage_asks_the_kepala_dinas_to_sign(
 
 
 @pytest.mark.django_db
-def test_english_speakers_get_english_when_the_user_model_says_so(applicant, monkeypatch):
-    from accounts.models import User
+def test_english_speakers_get_english_when_the_user_model_says_so(applicant):
     from workflow.notifications import recipient_language
 
     assert recipient_language(applicant) == "id"
-    monkeypatch.setattr(User, "preferred_language", "en", raising=False)
+    applicant.preferred_language = "en"
+    applicant.save(update_fields=["preferred_language"])
     assert recipient_language(applicant) == "en"
 
 
