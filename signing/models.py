@@ -25,9 +25,13 @@ class Signer(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="signers")
     name = models.CharField(_("nama dengan gelar"), max_length=150)
     position = models.CharField(_("jabatan"), max_length=200)
-    capacity = models.CharField(_("kedudukan"), max_length=5, choices=Capacity.choices, blank=True, default="")
+    capacity = models.CharField(
+        _("kedudukan"), max_length=5, choices=Capacity.choices, blank=True, default=""
+    )
     nip = models.CharField(_("NIP"), max_length=18, blank=True)
-    pkcs12 = models.FileField(_("berkas PKCS#12"), storage=private_storage, upload_to="signers/", max_length=200)
+    pkcs12 = models.FileField(
+        _("berkas PKCS#12"), storage=private_storage, upload_to="signers/", max_length=200
+    )
     is_active = models.BooleanField(_("aktif"), default=True)
     failed_attempts = models.PositiveSmallIntegerField(_("gagal berturut-turut"), default=0)
     locked_until = models.DateTimeField(_("terkunci sampai"), null=True, blank=True)
@@ -55,7 +59,9 @@ class SigningEvent(models.Model):
         DOCUMENT_CHANGED = "DOCUMENT_CHANGED", _("Ditolak: dokumen berbeda dari yang ditampilkan")
 
     signer = models.ForeignKey(Signer, on_delete=models.PROTECT, related_name="events")
-    application = models.ForeignKey("permits.Application", on_delete=models.PROTECT, related_name="+", null=True)
+    application = models.ForeignKey(
+        "permits.Application", on_delete=models.PROTECT, related_name="+", null=True
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField()
@@ -92,7 +98,9 @@ class NumberSeries(models.Model):
     permit_code = models.CharField(_("kode izin"), max_length=30, blank=True, help_text=_("Mis. SIP-DU"))
     unit_code = models.CharField(_("kode unit"), max_length=30, default="DPMPTSP")
     format = models.CharField(
-        _("format nomor"), max_length=120, default="{kka}/{seq:04d}/{kode}/{unit}/{bulan_romawi}/{tahun}",
+        _("format nomor"),
+        max_length=120,
+        default="{kka}/{seq:04d}/{kode}/{unit}/{bulan_romawi}/{tahun}",
         help_text=_("Bagian: {kka} {seq} {kode} {unit} {bulan} {bulan_romawi} {tahun}; mis. {seq:04d}."),
     )
     permit_types = models.ManyToManyField("permits.PermitType", related_name="number_series", blank=True)
@@ -113,7 +121,9 @@ class NumberCounter(models.Model):
     last_value = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["series", "year"], name="signing_one_counter_per_series_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["series", "year"], name="signing_one_counter_per_series_year")
+        ]
 
     def __str__(self) -> str:
         return f"{self.series} {self.year}: {self.last_value}"
@@ -137,7 +147,9 @@ class IssuedNumber(models.Model):
         verbose_name_plural = _("register nomor surat")
         ordering = ["series", "year", "sequence"]
         constraints = [
-            models.UniqueConstraint(fields=["series", "year", "sequence"], name="signing_sequence_unique_per_year")
+            models.UniqueConstraint(
+                fields=["series", "year", "sequence"], name="signing_sequence_unique_per_year"
+            )
         ]
 
     def __str__(self) -> str:
@@ -155,7 +167,9 @@ class SkDocument(models.Model):
     signed_pdf = models.FileField(storage=private_storage, upload_to="sk/signed/", max_length=200, blank=True)
     signed_sha256 = models.CharField(max_length=64, blank=True)
     signed_at = models.DateTimeField(null=True, blank=True)
-    signer = models.ForeignKey(Signer, on_delete=models.PROTECT, null=True, blank=True, related_name="documents")
+    signer = models.ForeignKey(
+        Signer, on_delete=models.PROTECT, null=True, blank=True, related_name="documents"
+    )
     final_pdf = models.FileField(storage=private_storage, upload_to="sk/final/", max_length=200, blank=True)
     final_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
     issued_at = models.DateTimeField(null=True, blank=True)

@@ -31,7 +31,9 @@ def _key() -> rsa.RSAPrivateKey:
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
-def root_ca_create(*, organization: str, now: datetime | None = None) -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
+def root_ca_create(
+    *, organization: str, now: datetime | None = None
+) -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
     now = now or datetime.now(UTC)
     key = _key()
     name = _name(f"{organization} Demo Root CA", organization)
@@ -46,8 +48,15 @@ def root_ca_create(*, organization: str, now: datetime | None = None) -> tuple[r
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=False, content_commitment=False, key_encipherment=False, data_encipherment=False,
-                key_agreement=False, key_cert_sign=True, crl_sign=True, encipher_only=False, decipher_only=False,
+                digital_signature=False,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -58,8 +67,14 @@ def root_ca_create(*, organization: str, now: datetime | None = None) -> tuple[r
 
 
 def signing_certificate_issue(
-    *, root_key, root_certificate: x509.Certificate, common_name: str, organization: str, passphrase: bytes,
-    now: datetime | None = None, years: int = 5,
+    *,
+    root_key,
+    root_certificate: x509.Certificate,
+    common_name: str,
+    organization: str,
+    passphrase: bytes,
+    now: datetime | None = None,
+    years: int = 5,
 ) -> Issued:
     now = now or datetime.now(UTC)
     key = _key()
@@ -74,8 +89,15 @@ def signing_certificate_issue(
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, content_commitment=True, key_encipherment=False, data_encipherment=False,
-                key_agreement=False, key_cert_sign=False, crl_sign=False, encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -86,7 +108,10 @@ def signing_certificate_issue(
         .sign(root_key, hashes.SHA256())
     )
     bundle = pkcs12.serialize_key_and_certificates(
-        common_name.encode(), key, certificate, [root_certificate],
+        common_name.encode(),
+        key,
+        certificate,
+        [root_certificate],
         serialization.BestAvailableEncryption(passphrase),
     )
     return Issued(pkcs12=bundle, certificate_pem=certificate.public_bytes(serialization.Encoding.PEM))
