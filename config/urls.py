@@ -11,6 +11,7 @@ admin.site.site_title = _("Pintu")
 urlpatterns = [
     path("", include("workflow.urls")),
     path("", include("permits.urls")),
+    path("", include("signing.urls")),
     path("akun/", include("allauth.urls")),
     path("akun/profil/", account_views.profile, name="account_profile"),
     path("akun/masuk-berhasil/", account_views.after_login, name="account_after_login"),

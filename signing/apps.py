@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class SigningConfig(AppConfig):
     name = "signing"
     verbose_name = _("Dokumen dan tanda tangan elektronik")
+
+    def ready(self) -> None:
+        from . import signing_rules  # noqa: F401 — registers the signing permission

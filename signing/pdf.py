@@ -46,7 +46,10 @@ def static_file_url(path: str) -> str:
     return Path(found).resolve().as_uri()
 
 
-def render_pdf(*, template_name: str, context: dict, request=None) -> bytes:
+def render_pdf(
+    *, template_name: str | list[str], context: dict, request=None, pdf_forms: bool = False
+) -> bytes:
+    """`pdf_forms`: HTML <input>s become PDF form fields (the SK's number field and signature boxes)."""
     from PIL import ImageFile
     from weasyprint import HTML
 
@@ -55,4 +58,6 @@ def render_pdf(*, template_name: str, context: dict, request=None) -> bytes:
     ImageFile.LOAD_TRUNCATED_IMAGES = False
     html = render_to_string(template_name, context, request=request)
     base_url = Path(settings.STATICFILES_DIRS[0]).resolve().as_uri() + "/"
-    return HTML(string=html, base_url=base_url, url_fetcher=_local_only_fetcher()).write_pdf()
+    return HTML(string=html, base_url=base_url, url_fetcher=_local_only_fetcher()).write_pdf(
+        pdf_forms=pdf_forms
+    )

@@ -151,6 +151,16 @@ EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.s
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="Pintu <no-reply@pintu.localhost>")
 PINTU_SITE_URL = env("PINTU_SITE_URL", default="http://127.0.0.1:8000")
 
+# The office seal: a server-held PKCS#12 and its passphrase (read from a file so it never sits in the
+# process environment of every child). The Kepala Dinas' own passphrase is never configured anywhere.
+PINTU_SEAL_PKCS12_PATH = env("PINTU_SEAL_PKCS12_PATH", default=str(BASE_DIR / "var" / "pki" / "segel.p12"))
+PINTU_SEAL_PASSPHRASE_FILE = env(
+    "PINTU_SEAL_PASSPHRASE_FILE", default=str(BASE_DIR / "var" / "pki" / "segel.passphrase")
+)
+PINTU_SIGNING_MAX_FAILURES = 5
+PINTU_SIGNING_LOCK_MINUTES = 30
+PINTU_SK_ISSUE_MAX_RETRIES = env.int("PINTU_SK_ISSUE_MAX_RETRIES", default=5)
+
 # Celery: tasks take ids, never secrets. Without a broker (the embedded default) they run in-process.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL

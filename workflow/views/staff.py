@@ -87,6 +87,23 @@ def render_detail(request, application, *, form=None, document_errors=None, stat
     )
 
 
+def sk_panel_context(user, application) -> dict:
+    """What the Kepala Dinas' signing panel and the Sekretariat's numbering panel need."""
+    from signing.models import SkDocument
+
+    sk = SkDocument.objects.filter(application=application).select_related("signer").first()
+    context = {"sk": sk, "can_sign": user.has_perm("signing.sign_sk", application), "can_number": False}
+    if application.status == "PENOMORAN":
+        from signing.numbering import NoNumberSeries, number_preview
+
+        context["can_number"] = user.has_perm("signing.assign_number", application)
+        try:
+            context["number_preview"] = number_preview(application=application, today=timezone.localdate())
+        except NoNumberSeries as exc:
+            context["number_error"] = str(exc)
+    return context
+
+
 class StaffApplicationDetailView(OfficerApplicationMixin, View):
     def get(self, request, pk):
         return render_detail(request, self.application)

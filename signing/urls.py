@@ -1,0 +1,7 @@
+from django.urls import include, path
+
+app_name = "signing"
+
+urlpatterns = [
+    path("", include("signing.sk_urls")),
+]
