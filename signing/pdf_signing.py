@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.views.decorators.debug import sensitive_variables
 
 NUMBER_FIELD = "nomor_surat"
 SIGNATURE_FIELD = "ttd_kepala_dinas"
@@ -41,6 +42,7 @@ def font_path(name: str = "NotoSans-Regular.ttf") -> str:
     return str(Path(settings.BASE_DIR) / "static" / "fonts" / name)
 
 
+@sensitive_variables("passphrase")
 def signer_load(*, pkcs12: bytes, passphrase: str):
     """Opens a PKCS#12 in memory. Raises WrongPassphrase. The passphrase goes no further than this call."""
     from pyhanko.sign import signers

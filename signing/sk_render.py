@@ -38,6 +38,8 @@ MONTHS = (
 # registration certificate (STR) when that has an end date.
 PRACTICE_LICENCE_YEARS = {"SIPDU": 5, "SIPDG": 5, "SIPOP": 5, "SIPB": 5}
 STR_EXPIRY_FIELDS = ("str_berlaku_sampai", "str_op_berlaku_sampai")
+SEQUENCE_FIELDS = ("sip_ke", "sipop_ke", "sipb_ke")
+NUMBER_WORDS = {"1": "satu", "2": "dua", "3": "tiga"}
 PHOTO_LABEL = "pas foto"
 FONTS = {
     "serif_regular": "fonts/NotoSerif-Regular.ttf",
@@ -167,11 +169,21 @@ def _signer_position(office, signer) -> str:
     return " ".join(part for part in ("KEPALA", office_name, _region_name(office)) if part)
 
 
+def _sequence_text(application) -> str:
+    """`1 (satu)` for SIP ke-1: which of the holder's (at most three) practice licences this is."""
+    for name in SEQUENCE_FIELDS:
+        raw = str(application.data.get(name) or "")
+        if raw in NUMBER_WORDS:
+            return f"{raw} ({NUMBER_WORDS[raw]})"
+    return ""
+
+
 def sk_context(*, application, verification_url: str, signer, issued_on: date) -> dict:
     office = Office.current()
     permit_type = application.permit_type
     fields, field_rows = _field_values(application)
     valid_until = sk_valid_until(application=application, issued_on=issued_on)
+    legal_basis_lines = [line.strip() for line in permit_type.legal_basis.splitlines() if line.strip()]
     str_until = next(
         (d for name in STR_EXPIRY_FIELDS if (d := _date_or_none(application.data.get(name)))), None
     )
@@ -187,7 +199,10 @@ def sk_context(*, application, verification_url: str, signer, issued_on: date) -
         "permit_type": permit_type,
         "fields": fields,
         "field_rows": field_rows,
-        "legal_basis_lines": [line for line in permit_type.legal_basis.splitlines() if line.strip()],
+        "legal_basis_lines": legal_basis_lines,
+        # One regulation reads as a sentence ("Berdasarkan …, …"); several as a list.
+        "legal_basis_single": legal_basis_lines[0].rstrip(".") if len(legal_basis_lines) == 1 else "",
+        "sequence_text": _sequence_text(application),
         "signer": signer,
         "signer_position": _signer_position(office, signer),
         "issued_on": issued_on,
