@@ -4,4 +4,5 @@ app_name = "signing"
 
 urlpatterns = [
     path("", include("signing.sk_urls")),
+    path("", include("signing.public_urls")),
 ]

@@ -133,7 +133,8 @@ def _explanation(verdict: str) -> str:
         ),
         MODIFIED: _(
             "Isi berkas ini telah diubah setelah ditandatangani, atau tanda tangan elektroniknya rusak. "
-            "Jangan mengandalkan berkas ini; mintalah berkas asli kepada pemegang izin atau hubungi kantor ini."
+            "Jangan mengandalkan berkas ini; mintalah berkas asli kepada pemegang izin atau hubungi "
+            "kantor ini."
         ),
         UNKNOWN_SIGNER: _(
             "Tanda tangan elektronik pada berkas ini utuh, tetapi sertifikatnya tidak diterbitkan oleh "
@@ -156,7 +157,9 @@ def _explanation(verdict: str) -> str:
 
 
 def _result(verdict: str, *, signatures=(), sk: SkDocument | None = None) -> VerificationResult:
-    return VerificationResult(verdict=verdict, explanation=_explanation(verdict), sk=sk, signatures=list(signatures))
+    return VerificationResult(
+        verdict=verdict, explanation=_explanation(verdict), sk=sk, signatures=list(signatures)
+    )
 
 
 def _signer_name(status) -> str:
@@ -165,21 +168,27 @@ def _signer_name(status) -> str:
 
 
 def _signature_check(embedded, roots: list[asn1_x509.Certificate]):
-    """Validates one embedded signature; returns (SignatureInfo, acceptable modifications?)."""
+    """Validates one embedded signature. Returns its SignatureInfo, whether what changed after it is
+    acceptable (form filling at most, DocMDP respected), and whether it covers the whole file."""
     from pyhanko.sign.diff_analysis import ModificationLevel
-    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
     # allow_fetching=False: no OCSP/CRL/AIA requests; an uploaded file must never make us call out.
     context = ValidationContext(trust_roots=roots, allow_fetching=False)
-    status = validate_pdf_signature(embedded, context)
+    if embedded.sig_object_type == "/DocTimeStamp":
+        status = validate_pdf_timestamp(embedded, validation_context=context)
+        signed_at = status.timestamp
+    else:
+        status = validate_pdf_signature(embedded, context)
+        signed_at = status.signer_reported_dt
     level = status.modification_level
     coverage = status.coverage
     info = SignatureInfo(
         field_name=str(embedded.field_name or ""),
         signer_name=_signer_name(status),
-        signed_at=status.signer_reported_dt,
+        signed_at=signed_at,
         intact=bool(status.intact and status.valid),
         trusted=bool(status.trusted),
         modification_level=level.name if level is not None else "",
@@ -295,7 +304,8 @@ def sk_standing(*, sk: SkDocument, today: date) -> str:
 
 def sk_public_facts(*, sk: SkDocument, today: date) -> SkPublicFacts:
     application = sk.application
-    issued = getattr(application, "issued_number", None) if hasattr(application, "issued_number") else None
+    # A missing reverse one-to-one raises an AttributeError subclass, which getattr's default absorbs.
+    issued = getattr(application, "issued_number", None)
     issued_at = sk.issued_at or (issued.issued_at if issued else None)
     return SkPublicFacts(
         holder_name=(application.data or {}).get("nama_dengan_gelar") or application.applicant.full_name,
