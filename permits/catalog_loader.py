@@ -43,6 +43,7 @@ def office_load(*, data: dict) -> Office:
         "phone",
         "email",
         "website",
+        "city",
         "complaint_channels",
         "saturday_service",
     ):

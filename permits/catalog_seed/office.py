@@ -81,6 +81,8 @@ OFFICE: dict = {
     "phone": "0812-8668-1787 (WhatsApp)",
     "email": "bpmptsp.tangerangkab@gmail.com",
     "website": "https://tangerangkab.go.id/dpmptsp",
+    # Where SKs are "ditetapkan": the seat of the regency's government.
+    "city": "Tigaraksa",
     "complaint_channels": COMPLAINT_CHANNELS_NUMBERED,
     "saturday_service": False,
 }

@@ -14,6 +14,17 @@ class Office(models.Model):
     website = models.URLField(_("situs web"), blank=True)
     complaint_channels = models.TextField(_("saluran pengaduan"), blank=True)
     saturday_service = models.BooleanField(_("melayani hari Sabtu"), default=False)
+    # Letterhead (kop surat) of the SKs: the regional emblem, and the place of issue printed as
+    # "Ditetapkan di …" — the seat of government, which is often not the region's name (Tigaraksa).
+    logo = models.ImageField(
+        _("logo kop surat"),
+        upload_to="kantor/",
+        blank=True,
+        help_text=_("Lambang daerah untuk kop surat, format PNG atau JPG."),
+    )
+    city = models.CharField(
+        _("tempat penetapan"), max_length=100, blank=True, help_text=_("Mis. Tigaraksa.")
+    )
 
     class Meta:
         verbose_name = _("kantor")
