@@ -158,8 +158,9 @@ def _allowed_label(kinds: tuple[str, ...]) -> str:
     labels = [_KIND_LABELS[kind] for kind in kinds]
     if len(labels) == 1:
         return labels[0]
-    # Indonesian list: "PDF atau JPG", "PDF, JPG, atau PNG".
-    separator = ", atau " if len(labels) > 2 else " atau "
+    # "PDF atau JPG", "PDF, JPG, atau PNG" — the conjunction is translated ("or" in English).
+    conjunction = gettext("atau")
+    separator = f", {conjunction} " if len(labels) > 2 else f" {conjunction} "
     return ", ".join(labels[:-1]) + separator + labels[-1]
 
 
