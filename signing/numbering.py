@@ -25,31 +25,43 @@ from workflow.runner import transition_run
 from .models import IssuedNumber, NumberCounter, NumberSeries
 
 PLACEHOLDERS = ("kka", "seq", "kode", "unit", "bulan", "bulan_romawi", "tahun")
-REQUIRED_PLACEHOLDERS = ("seq", "tahun")
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 NUMBER_MAX_LENGTH = IssuedNumber._meta.get_field("number").max_length
 # Creating a series' counter for a new year can race; one retry after a lost race is enough, more is a bug.
 COUNTER_ATTEMPTS = 3
 
 
-class NoNumberSeries(Exception):
+class NumberingError(Exception):
+    """The SK cannot be numbered; `message` says why in plain Indonesian, for the Sekretariat to pass on."""
+
+    def __init__(self, message: str):
+        self.message = message
+        super().__init__(message)
+
+
+class NoNumberSeries(NumberingError):
     """The application's permit type has no letter-number series."""
 
     def __init__(self, message: str | None = None):
-        self.message = message or _("Seri nomor surat untuk jenis izin ini belum diatur administrator.")
-        super().__init__(self.message)
+        super().__init__(message or _("Seri nomor surat untuk jenis izin ini belum diatur administrator."))
 
 
-class NumberTaken(Exception):
+class NumberFormatInvalid(NumberingError):
+    """The series' format cannot make a number (edited outside the admin form, or too long a result)."""
+
+
+class NumberTaken(NumberingError):
     """The number this series would give is already in the register (two series render the same text)."""
 
     def __init__(self, number: str):
         self.number = number
-        self.message = _(
-            "Nomor surat %(number)s sudah tercatat di register. Periksa format seri nomor surat: dua seri "
-            "tidak boleh menghasilkan nomor yang sama."
-        ) % {"number": number}
-        super().__init__(self.message)
+        super().__init__(
+            _(
+                "Nomor surat %(number)s sudah tercatat di register. Periksa format seri nomor surat: "
+                "dua seri tidak boleh menghasilkan nomor yang sama."
+            )
+            % {"number": number}
+        )
 
 
 # --- Format ---------------------------------------------------------------------------------------------
@@ -147,14 +159,21 @@ def series_for_application(*, application: Application) -> NumberSeries:
 
 def number_preview(*, application: Application, today: date) -> str:
     """An estimate (perkiraan) of the number the next allocation would give: it neither locks nor reserves,
-    so someone else may take it first. Show it labelled as such. Raises NoNumberSeries."""
+    so someone else may take it first. Show it labelled so. Raises NoNumberSeries, NumberFormatInvalid."""
     series = series_for_application(application=application)
     last_value = (
         NumberCounter.objects.filter(series=series, year=today.year)
         .values_list("last_value", flat=True)
         .first()
     )
-    return number_format(series=series, sequence=(last_value or 0) + 1, issued_on=today)
+    return _number_or_error(series=series, sequence=(last_value or 0) + 1, issued_on=today)
+
+
+def _number_or_error(*, series: NumberSeries, sequence: int, issued_on: date) -> str:
+    try:
+        return number_format(series=series, sequence=sequence, issued_on=issued_on)
+    except ValidationError as error:
+        raise NumberFormatInvalid(" ".join(error.messages)) from error
 
 
 def _counter_locked(*, series: NumberSeries, year: int) -> NumberCounter:
@@ -178,7 +197,7 @@ def _counter_locked(*, series: NumberSeries, year: int) -> NumberCounter:
 def number_allocate(*, application: Application, by, now) -> IssuedNumber:
     """Gives the application the next number of its series for the local year of `now` and records it in
     the register. Must run inside the transaction that moves the application on (the lock and the counter
-    update roll back with it). Raises NoNumberSeries, NumberTaken."""
+    update roll back with it). Raises NumberingError: NoNumberSeries, NumberFormatInvalid, NumberTaken."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("number_allocate must run inside transaction.atomic()")
     series = series_for_application(application=application)
@@ -186,7 +205,7 @@ def number_allocate(*, application: Application, by, now) -> IssuedNumber:
     counter = _counter_locked(series=series, year=issued_on.year)
     counter.last_value += 1
     counter.save(update_fields=["last_value"])
-    number = number_format(series=series, sequence=counter.last_value, issued_on=issued_on)
+    number = _number_or_error(series=series, sequence=counter.last_value, issued_on=issued_on)
     if IssuedNumber.objects.filter(number=number).exists():
         raise NumberTaken(number)
     return IssuedNumber.objects.create(
@@ -214,8 +233,8 @@ def _number_effect(*, by, now):
 
 def application_assign_number(*, application_id: int, expected_status: str, by, now=None) -> Application:
     """Penomoran: the Sekretariat gives the signed SK its letter number; PENOMORAN → PENERBITAN. One
-    transaction: if the number cannot be given, the application stays where it was. Raises NoNumberSeries,
-    NumberTaken, and the runner's AlreadyProcessed / TransitionRefused."""
+    transaction: if the number cannot be given, the application stays where it was. Raises NumberingError
+    (NoNumberSeries, NumberFormatInvalid, NumberTaken) and the runner's AlreadyProcessed/TransitionRefused."""
     now = now or timezone.now()
     with transaction.atomic():
         return transition_run(

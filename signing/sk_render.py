@@ -11,8 +11,6 @@ import base64
 import re
 from datetime import date
 
-from django.core.files.storage import storages
-
 from permits.field_schema import display_value
 from permits.models import ApplicationDocument, FieldKind, Office
 
@@ -120,21 +118,17 @@ def _read_limited(file) -> bytes:
 
 def _photo_data_uri(application) -> str:
     """The applicant's pas foto as a data: URI (the renderer may not read the private storage itself)."""
-    documents = (
-        ApplicationDocument.objects.filter(
-            application=application,
-            superseded_at__isnull=True,
-            requirement__label__icontains=PHOTO_LABEL,
-            extension__in=[".jpg", ".png"],
-        )
-        .select_related("requirement")
-        .order_by("requirement__order")
-    )
-    private = storages["private"]
+    documents = ApplicationDocument.objects.filter(
+        application=application,
+        superseded_at__isnull=True,
+        requirement__label__icontains=PHOTO_LABEL,
+        extension__in=[".jpg", ".png"],
+    ).order_by("requirement__order")
     for document in documents:
-        if not private.exists(document.file.name):
+        try:
+            content = _read_limited(document.file)
+        except OSError:
             continue
-        content = _read_limited(document.file)
         if len(content) <= MAX_IMAGE_BYTES and (uri := _image_data_uri(content)):
             return uri
     return ""
@@ -192,9 +186,12 @@ def sk_context(*, application, verification_url: str, signer, issued_on: date) -
         "office_region": _region_name(office),
         # The kop surat has room for one address line, whatever line breaks the admin typed.
         "office_address_line": ", ".join(
-            line.strip().rstrip(",") for line in (office.address if office else "").splitlines() if line.strip()
+            line.strip().rstrip(",")
+            for line in (office.address if office else "").splitlines()
+            if line.strip()
         ),
         "logo_data_uri": _logo_data_uri(office),
+        "office_website": re.sub(r"^https?://", "", office.website if office else "").rstrip("/"),
         "application": application,
         "permit_type": permit_type,
         "fields": fields,

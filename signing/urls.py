@@ -5,4 +5,5 @@ app_name = "signing"
 urlpatterns = [
     path("", include("signing.sk_urls")),
     path("", include("signing.public_urls")),
+    path("", include("signing.register_urls")),
 ]

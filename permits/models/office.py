@@ -22,9 +22,7 @@ class Office(models.Model):
         blank=True,
         help_text=_("Lambang daerah untuk kop surat, format PNG atau JPG."),
     )
-    city = models.CharField(
-        _("tempat penetapan"), max_length=100, blank=True, help_text=_("Mis. Tigaraksa.")
-    )
+    city = models.CharField(_("tempat penetapan"), max_length=100, blank=True, help_text=_("Mis. Tigaraksa."))
 
     class Meta:
         verbose_name = _("kantor")

@@ -101,15 +101,15 @@ def sk_download(request, pk: int):
 @login_required
 def sk_number_view(request, pk: int):
     """The Sekretariat confirms the proposed number; the final SK is then produced in the background."""
-    from ..numbering import NoNumberSeries, application_assign_number
+    from ..numbering import NumberingError, application_assign_number
 
     detail = redirect("workflow:staff_application_detail", pk=pk)
     try:
         application = application_assign_number(
             application_id=pk, expected_status=request.POST.get("expected_status", ""), by=request.user
         )
-    except NoNumberSeries as exc:
-        messages.error(request, str(exc))
+    except NumberingError as exc:
+        messages.error(request, exc.message)
         return detail
     except AlreadyProcessed:
         messages.warning(request, _("Permohonan ini sudah diberi nomor. Tampilan telah diperbarui."))

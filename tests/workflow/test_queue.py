@@ -382,7 +382,7 @@ def test_query_count_stays_constant_from_10_to_1000_applications(
             )
 
     def measure():
-        with django_assert_max_num_queries(12) as ctx:
+        with django_assert_max_num_queries(14) as ctx:
             response = client.get(url("queue"), {"urut": "waiting"})
         queries = len(ctx.captured_queries)
         assert response.status_code == 200

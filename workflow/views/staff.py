@@ -94,13 +94,13 @@ def sk_panel_context(user, application) -> dict:
     sk = SkDocument.objects.filter(application=application).select_related("signer").first()
     context = {"sk": sk, "can_sign": user.has_perm("signing.sign_sk", application), "can_number": False}
     if application.status == "PENOMORAN":
-        from signing.numbering import NoNumberSeries, number_preview
+        from signing.numbering import NumberingError, number_preview
 
         context["can_number"] = user.has_perm("signing.assign_number", application)
         try:
             context["number_preview"] = number_preview(application=application, today=timezone.localdate())
-        except NoNumberSeries as exc:
-            context["number_error"] = str(exc)
+        except NumberingError as exc:
+            context["number_error"] = exc.message
     return context
 
 

@@ -22,6 +22,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {permit_type.code:<6} {permit_type.name} ({permit_type.requirements.count()} persyaratan)"
             )
+        from signing.seed import number_series_seed
+
+        number_series_seed()
         added = closed_days_seed()
         self.stdout.write(
             self.style.SUCCESS(
