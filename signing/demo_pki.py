@@ -27,11 +27,16 @@ def demo_pki_create(*, organization: str) -> Signer | None:
     if kadis is None or (Signer.objects.filter(user=kadis).exists() and seal_path.is_file()):
         return None
     root_key, root = root_ca_create(organization=organization)
-    TrustRoot.objects.create(name=f"{organization} — Demo Root CA", certificate_pem=certificate_pem(root).decode())
+    TrustRoot.objects.create(
+        name=f"{organization} — Demo Root CA", certificate_pem=certificate_pem(root).decode()
+    )
     seal_passphrase = secrets.token_urlsafe(24)
     seal = signing_certificate_issue(
-        root_key=root_key, root_certificate=root, common_name=f"Segel Elektronik {organization}",
-        organization=organization, passphrase=seal_passphrase.encode(),
+        root_key=root_key,
+        root_certificate=root,
+        common_name=f"Segel Elektronik {organization}",
+        organization=organization,
+        passphrase=seal_passphrase.encode(),
     )
     seal_path.parent.mkdir(parents=True, exist_ok=True)
     seal_path.write_bytes(seal.pkcs12)
@@ -39,11 +44,16 @@ def demo_pki_create(*, organization: str) -> Signer | None:
     passphrase_path.write_text(seal_passphrase)
     passphrase_path.chmod(0o600)
     issued = signing_certificate_issue(
-        root_key=root_key, root_certificate=root, common_name=kadis.full_name, organization=organization,
+        root_key=root_key,
+        root_certificate=root,
+        common_name=kadis.full_name,
+        organization=organization,
         passphrase=DEMO_SIGNING_PASSPHRASE.encode(),
     )
     signer = Signer(
-        user=kadis, name=kadis.full_name, nip=kadis.nip or "197001012000031001",
+        user=kadis,
+        name=kadis.full_name,
+        nip=kadis.nip or "197001012000031001",
         position="Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
     )
     signer.pkcs12.save("kepala-dinas.p12", ContentFile(issued.pkcs12), save=False)

@@ -2,8 +2,6 @@
 Sekretariat's numbering commits; idempotent (one final document per application, a second run changes
 nothing)."""
 
-from datetime import date
-
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -16,16 +14,9 @@ from .keys import seal_signer
 from .models import SkDocument
 from .pdf_signing import final_fill_and_seal
 from .services import sha256_hex
+from .sk_render import sk_valid_until
 
 S = ApplicationStatus
-VALIDITY_YEARS = 5  # UU 17/2023: a SIP is valid five years
-
-
-def _valid_until(issued_on: date) -> date:
-    try:
-        return issued_on.replace(year=issued_on.year + VALIDITY_YEARS)
-    except ValueError:  # 29 February
-        return issued_on.replace(year=issued_on.year + VALIDITY_YEARS, day=28)
 
 
 def sk_issue(*, application_id: int, now=None) -> SkDocument:
@@ -47,7 +38,10 @@ def sk_issue(*, application_id: int, now=None) -> SkDocument:
     def store_final(app, log):
         sk.final_pdf.save(f"{sk.verification_token}.pdf", ContentFile(final), save=False)
         sk.final_sha256, sk.issued_at = sha256_hex(final), now
-        sk.valid_until = _valid_until(timezone.localdate(now))
+        # The same rule the SK prints: practice licences 5 years (or the STR's end), others open-ended.
+        sk.valid_until = sk_valid_until(
+            application=application, issued_on=timezone.localdate(sk.draft_rendered_at or now)
+        )
         sk.failure = ""
         sk.save(update_fields=["final_pdf", "final_sha256", "issued_at", "valid_until", "failure"])
 

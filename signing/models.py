@@ -91,7 +91,9 @@ class TrustRoot(models.Model):
 
 
 class NumberSeries(models.Model):
-    """A letter-number format and its counters, e.g. `{kka}/{seq:04d}/{kode}/DPMPTSP/{bulan_romawi}/{tahun}`."""
+    """A letter-number format and its counters.
+
+    E.g. `{kka}/{seq:04d}/{kode}/{unit}/{bulan_romawi}/{tahun}` → 500.16.7.2/0042/SIP-DU/DPMPTSP/XI/2026."""
 
     name = models.CharField(_("nama seri"), max_length=100)
     kka = models.CharField(_("kode klasifikasi (KKA)"), max_length=30, help_text=_("Mis. 500.16.7.2"))

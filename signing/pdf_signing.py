@@ -10,6 +10,7 @@ The template reserves where the signature and the seal go with two placeholder f
 """
 
 import io
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,8 +122,10 @@ def draft_certify(
             SEAL_FIELD, on_page=seal_at.page, box=seal_at.box, field_mdp_spec=FieldMDPSpec(FieldMDPAction.ALL)
         ),
     )
+    # Long positions are wrapped so pyHanko does not shrink the whole stamp to fit one line.
+    position_lines = "\n".join(textwrap.wrap(position, width=44))
     stamp = TextStampStyle(
-        stamp_text=f"Ditandatangani secara elektronik oleh\n{signer_name}\n{position}\n%(ts)s",
+        stamp_text=f"Ditandatangani secara elektronik oleh\n{signer_name}\n{position_lines}\n%(ts)s",
         text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(font_path()), font_size=8),
         border_width=1,
         timestamp_format="%d-%m-%Y %H:%M:%S %Z",

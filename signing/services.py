@@ -51,7 +51,9 @@ def sk_for_application(*, application: Application) -> SkDocument:
 
 
 def _event(signer: Signer, application, kind: str, actor, now) -> None:
-    SigningEvent.objects.create(signer=signer, application=application, kind=kind, actor=actor, created_at=now)
+    SigningEvent.objects.create(
+        signer=signer, application=application, kind=kind, actor=actor, created_at=now
+    )
 
 
 def _register_failure(*, signer_id: int, application, actor, now) -> int:
@@ -110,8 +112,12 @@ def sk_sign(*, application_id: int, expected_status: str, by, passphrase: str, s
     finally:
         del passphrase
     signed = draft_certify(
-        draft=draft, signer=key, signer_name=signer.name, position=signer.signed_position,
-        reason=_("Penetapan %(permit)s") % {"permit": application.permit_type.name}, location=_office_city(),
+        draft=draft,
+        signer=key,
+        signer_name=signer.name,
+        position=signer.signed_position,
+        reason=_("Penetapan %(permit)s") % {"permit": application.permit_type.name},
+        location=_office_city(),
     )
 
     def store_signed(app, log):
@@ -152,7 +158,9 @@ def sk_draft_prepare(*, application_id: int, now=None) -> SkDocument:
         return sk
     signer = Signer.objects.filter(is_active=True, user__groups__name="Kepala Dinas").order_by("-pk").first()
     pdf = sk_draft_render(
-        application=application, verification_url=verification_url(sk=sk), signer=signer,
+        application=application,
+        verification_url=verification_url(sk=sk),
+        signer=signer,
         issued_on=timezone.localdate(now),
     )
     if sk.draft_pdf:

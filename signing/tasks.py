@@ -12,7 +12,9 @@ from .services import sk_draft_prepare
 log = logging.getLogger(__name__)
 
 
-@shared_task(bind=True, acks_late=True, max_retries=3, default_retry_delay=30, time_limit=120, soft_time_limit=100)
+@shared_task(
+    bind=True, acks_late=True, max_retries=3, default_retry_delay=30, time_limit=120, soft_time_limit=100
+)
 def render_draft_sk(self, application_id: int) -> None:
     try:
         sk_draft_prepare(application_id=application_id)
@@ -21,7 +23,9 @@ def render_draft_sk(self, application_id: int) -> None:
         raise self.retry(exc=exc) from exc
 
 
-@shared_task(bind=True, acks_late=True, max_retries=None, default_retry_delay=30, time_limit=120, soft_time_limit=100)
+@shared_task(
+    bind=True, acks_late=True, max_retries=None, default_retry_delay=30, time_limit=120, soft_time_limit=100
+)
 def issue_sk(self, application_id: int) -> None:
     SkDocument.objects.filter(application_id=application_id).update(attempts=self.request.retries + 1)
     try:
@@ -29,6 +33,10 @@ def issue_sk(self, application_id: int) -> None:
     except Exception as exc:
         if self.request.retries >= settings.PINTU_SK_ISSUE_MAX_RETRIES:
             sk_issue_failed(application_id=application_id, error=f"{type(exc).__name__}: {exc}"[:300])
-            log.error("SK issuance gave up for application %s after %s tries", application_id, self.request.retries + 1)
+            log.error(
+                "SK issuance gave up for application %s after %s tries",
+                application_id,
+                self.request.retries + 1,
+            )
             return
         raise self.retry(exc=exc, countdown=min(30 * 2**self.request.retries, 600)) from exc

@@ -8,7 +8,11 @@ urlpatterns = [
     path("lacak/", public.tracking, name="tracking"),
     path("", include("workflow.staff_urls")),
     path("", include("workflow.notification_urls")),
-    path("petugas/permohonan/<int:pk>/", staff.StaffApplicationDetailView.as_view(), name="staff_application_detail"),
+    path(
+        "petugas/permohonan/<int:pk>/",
+        staff.StaffApplicationDetailView.as_view(),
+        name="staff_application_detail",
+    ),
     path("petugas/permohonan/<int:pk>/putusan/", staff.StaffDecisionView.as_view(), name="staff_decision"),
     path(
         "petugas/permohonan/<int:pk>/tim-teknis/unggah/",

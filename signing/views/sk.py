@@ -26,7 +26,9 @@ def _officer_sk(request, pk: int) -> SkDocument:
 
 
 def _pdf_response(file_field, *, filename: str, inline: bool) -> FileResponse:
-    response = FileResponse(file_field.open("rb"), as_attachment=not inline, filename=filename, content_type="application/pdf")
+    response = FileResponse(
+        file_field.open("rb"), as_attachment=not inline, filename=filename, content_type="application/pdf"
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
@@ -76,7 +78,10 @@ def sk_sign_view(request, pk: int):
         return detail
     finally:
         del passphrase
-    messages.success(request, _("SK berhasil ditandatangani secara elektronik dan diteruskan ke Sekretariat untuk penomoran."))
+    messages.success(
+        request,
+        _("SK berhasil ditandatangani secara elektronik dan diteruskan ke Sekretariat untuk penomoran."),
+    )
     return redirect("workflow:queue")
 
 
@@ -119,6 +124,7 @@ def sk_number_view(request, pk: int):
         return detail
     messages.success(
         request,
-        _("Nomor %(number)s diberikan. SK final sedang diterbitkan.") % {"number": application.issued_number.number},
+        _("Nomor %(number)s diberikan. SK final sedang diterbitkan.")
+        % {"number": application.issued_number.number},
     )
     return redirect("workflow:queue")

@@ -92,6 +92,17 @@ def sk_panel_context(user, application) -> dict:
     from signing.models import SkDocument
 
     sk = SkDocument.objects.filter(application=application).select_related("signer").first()
+    if (
+        sk is not None
+        and application.status == "MENUNGGU_TTE"
+        and sk.draft_rendered_at
+        and timezone.localdate(sk.draft_rendered_at) != timezone.localdate()
+        and user.has_perm("signing.sign_sk", application)
+    ):
+        # The SK is dated the day it is signed: a draft from an earlier day is rendered again before showing.
+        from signing.services import sk_draft_prepare
+
+        sk = sk_draft_prepare(application_id=application.pk)
     context = {"sk": sk, "can_sign": user.has_perm("signing.sign_sk", application), "can_number": False}
     if application.status == "PENOMORAN":
         from signing.numbering import NumberingError, number_preview

@@ -16,7 +16,15 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"{len(users)} akun demo siap; kata sandi: {DEMO_PASSWORD}"))
         from django.test.utils import override_settings
 
+        from permits.models import Office
+        from signing.demo_pki import DEMO_SIGNING_PASSPHRASE, demo_pki_create
         from workflow.demo import demo_applications_create
+
+        office = Office.current()
+        if demo_pki_create(organization=office.short_name if office else "DPMPTSP"):
+            self.stdout.write(
+                self.style.SUCCESS(f"PKI demo dibuat; passphrase TTE Kepala Dinas (kadis): {DEMO_SIGNING_PASSPHRASE}")
+            )
 
         # The demo officers' notification e-mails would flood the console that `make run` prints to.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):

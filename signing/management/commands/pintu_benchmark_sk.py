@@ -39,42 +39,61 @@ class Command(BaseCommand):
 
         office = office_load(data=OFFICE)
         permit_type = permit_type_load(
-            data=next(p for p in PERMIT_TYPES if p["slug"] == "sip-dokter-umum"), office=office, render_forms=False
+            data=next(p for p in PERMIT_TYPES if p["slug"] == "sip-dokter-umum"),
+            office=office,
+            render_forms=False,
         )
         applicant = User.objects.create_user(username="benchmark-sk", email="benchmark@example.test")
         application = permit_services.application_start(permit_type=permit_type, applicant=applicant)
         application.data = {
-            "nama_dengan_gelar": "dr. Benchmark Santoso", "nomor_str": "3121100224112233", "sip_ke": "1",
-            "nama_tempat_praktik": "Klinik Sehat", "alamat_tempat_praktik": "Jl. Raya Serang Km 12",
+            "nama_dengan_gelar": "dr. Benchmark Santoso",
+            "nomor_str": "3121100224112233",
+            "sip_ke": "1",
+            "nama_tempat_praktik": "Klinik Sehat",
+            "alamat_tempat_praktik": "Jl. Raya Serang Km 12",
             "jadwal_praktik": "Senin–Jumat 16.00–21.00",
         }
         application.number = "SIPDU-2611-BENCH1"
         root_key, root = root_ca_create(organization="Benchmark")
         kadis = signing_certificate_issue(
-            root_key=root_key, root_certificate=root, common_name="Kepala Dinas", organization="Benchmark",
+            root_key=root_key,
+            root_certificate=root,
+            common_name="Kepala Dinas",
+            organization="Benchmark",
             passphrase=b"benchmark",
         )
         seal = signing_certificate_issue(
-            root_key=root_key, root_certificate=root, common_name="Segel", organization="Benchmark",
+            root_key=root_key,
+            root_certificate=root,
+            common_name="Segel",
+            organization="Benchmark",
             passphrase=b"segel",
         )
         timings: dict[str, list[float]] = {"render": [], "certify": [], "fill_seal": []}
         for index in range(rounds):
             started = time.perf_counter()
             draft = sk_draft_render(
-                application=application, verification_url="https://pintu.example.go.id/verifikasi/benchmark/",
-                signer=None, issued_on=date.today(),
+                application=application,
+                verification_url="https://pintu.example.go.id/verifikasi/benchmark/",
+                signer=None,
+                issued_on=date.today(),
             )
             rendered = time.perf_counter()
-            key = signer_load(pkcs12=kadis.pkcs12, passphrase="benchmark")
+            key = signer_load(pkcs12=kadis.pkcs12, passphrase="benchmark")  # noqa: S106 — throwaway benchmark key
             certified = draft_certify(
-                draft=draft, signer=key, signer_name="Kepala Dinas", position="Kepala Dinas", reason="Benchmark",
+                draft=draft,
+                signer=key,
+                signer_name="Kepala Dinas",
+                position="Kepala Dinas",
+                reason="Benchmark",
                 location="Benchmark",
             )
             signed = time.perf_counter()
             final_fill_and_seal(
-                certified=certified, number=f"500.16.7.2/{index + 1:04d}/SIP-DU/DPMPTSP/XI/2026",
-                seal_signer=signer_load(pkcs12=seal.pkcs12, passphrase="segel"), office_name="Benchmark",
+                certified=certified,
+                number=f"500.16.7.2/{index + 1:04d}/SIP-DU/DPMPTSP/XI/2026",
+                seal_signer=signer_load(pkcs12=seal.pkcs12, passphrase="segel"),
+                office_name="Benchmark",
             )
             sealed = time.perf_counter()
             timings["render"].append(rendered - started)
