@@ -22,7 +22,10 @@ class User(AbstractUser):
     )
     nip = models.CharField(_("NIP"), max_length=18, blank=True, help_text=_("Untuk pegawai: NIP 18 digit."))
     preferred_language = models.CharField(
-        _("bahasa"), max_length=5, choices=settings.LANGUAGES, default="id",
+        _("bahasa"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="id",
         help_text=_("Bahasa untuk e-mail dan notifikasi."),
     )
 

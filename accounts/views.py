@@ -36,7 +36,11 @@ def profile(request):
             return redirect("account_profile")
     else:
         form = ProfileForm(
-            initial={"full_name": user.full_name, "phone": user.phone, "preferred_language": user.preferred_language}
+            initial={
+                "full_name": user.full_name,
+                "phone": user.phone,
+                "preferred_language": user.preferred_language,
+            }
         )
     return render(request, "account/profile.html", {"form": form})
 

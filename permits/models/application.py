@@ -162,7 +162,17 @@ class Application(ConcurrentTransitionMixin, models.Model):
     def cancel(self, *, now) -> None:
         self.stage_entered_at = now
 
-    for _method in (submit, approve, return_for_correction, reject, resubmit, sign, assign_number, publish, cancel):
+    for _method in (
+        submit,
+        approve,
+        return_for_correction,
+        reject,
+        resubmit,
+        sign,
+        assign_number,
+        publish,
+        cancel,
+    ):
         _method.alters_data = True
     del _method
 

@@ -14,8 +14,10 @@ PASSPHRASE = "passphrase-kadis-benar"
 DRAFT_HTML = """<html><head><style>@page{size:A4;margin:20mm} body{font-family:'Noto Serif'}
 input{border:none;background:transparent;font-size:11pt}</style></head><body>
 <h1>SURAT IZIN PRAKTIK</h1><p>Nomor: <input name="nomor_surat" style="width:95mm"></p><p>Isi keputusan.</p>
-<div style="margin-left:90mm"><p>KEPALA DINAS</p><input name="kotak_ttd" style="width:70mm;height:25mm;display:block">
-<p>Dr. H. Ahmad Fauzi</p></div><input name="kotak_segel" style="width:48mm;height:18mm;display:block"></body></html>"""
+<div style="margin-left:90mm"><p>KEPALA DINAS</p>
+<input name="kotak_ttd" style="width:70mm;height:25mm;display:block">
+<p>Dr. H. Ahmad Fauzi</p></div>
+<input name="kotak_segel" style="width:48mm;height:18mm;display:block"></body></html>"""
 
 
 def draft_pdf() -> bytes:

@@ -14,7 +14,6 @@ from tests.factories import PermitTypeFactory, UserFactory
 
 from .conftest import application_awaiting_number, make_series
 
-
 WIB = ZoneInfo("Asia/Jakarta")
 NOW = datetime(2026, 3, 5, 10, 0, tzinfo=WIB)
 HEADERS = ["Nomor surat", "Tanggal", "Nomor permohonan", "Jenis izin", "Nama pemegang izin"]

@@ -46,7 +46,9 @@ def test_right_passphrase_certifies_and_moves_to_numbering(setup):
     signed = setup["sk"].signed_pdf.open("rb").read()
     reader = PdfFileReader(io.BytesIO(signed))
     (signature,) = reader.embedded_signatures
-    from asn1crypto import pem, x509 as asn1_x509
+    from asn1crypto import pem
+    from asn1crypto import x509 as asn1_x509
+
     from signing.pki import certificate_pem
 
     root = asn1_x509.Certificate.load(pem.unarmor(certificate_pem(setup["root"]))[2])

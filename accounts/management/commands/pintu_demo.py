@@ -23,7 +23,9 @@ class Command(BaseCommand):
         office = Office.current()
         if demo_pki_create(organization=office.short_name if office else "DPMPTSP"):
             self.stdout.write(
-                self.style.SUCCESS(f"PKI demo dibuat; passphrase TTE Kepala Dinas (kadis): {DEMO_SIGNING_PASSPHRASE}")
+                self.style.SUCCESS(
+                    f"PKI demo dibuat; passphrase TTE Kepala Dinas (kadis): {DEMO_SIGNING_PASSPHRASE}"
+                )
             )
 
         # The demo officers' notification e-mails would flood the console that `make run` prints to.

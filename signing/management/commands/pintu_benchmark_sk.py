@@ -92,7 +92,7 @@ class Command(BaseCommand):
             final_fill_and_seal(
                 certified=certified,
                 number=f"500.16.7.2/{index + 1:04d}/SIP-DU/DPMPTSP/XI/2026",
-                seal_signer=signer_load(pkcs12=seal.pkcs12, passphrase="segel"),
+                seal_signer=signer_load(pkcs12=seal.pkcs12, passphrase="segel"),  # noqa: S106 — throwaway key
                 office_name="Benchmark",
             )
             sealed = time.perf_counter()
