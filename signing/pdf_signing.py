@@ -165,7 +165,7 @@ def final_fill_and_seal(*, certified: bytes, number: str, seal_signer, office_na
         number,
     )
     stamp = TextStampStyle(
-        stamp_text=f"Segel elektronik\n{office_name}\n%(ts)s",
+        stamp_text="Segel elektronik\n" + "\n".join(textwrap.wrap(office_name, width=30)) + "\n%(ts)s",
         text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(font_path()), font_size=6),
         border_width=1,
         timestamp_format="%d-%m-%Y %H:%M:%S %Z",

@@ -189,6 +189,6 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "celery.app.trace": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
+        "fontTools": {"level": "ERROR"},
     },
 }

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from accounts.demo import DEMO_PASSWORD
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -82,3 +84,24 @@ def shoot(request):
 
     take.save_pdf_page = save_pdf_page
     return take
+
+
+@pytest.fixture
+def as_user(browser, live_server):
+    contexts = []
+
+    def login(username: str):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        page.goto(live_server.url + "/akun/login/")
+        page.locator("#id_login").fill(username)
+        page.locator("#id_password").fill(DEMO_PASSWORD)
+        page.locator("form button[type=submit]").last.click()
+        page.wait_for_load_state()
+        return page
+
+    yield login
+    for context in contexts:
+        context.close()

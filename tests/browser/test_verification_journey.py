@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from accounts.demo import DEMO_PASSWORD, demo_accounts_create
+from accounts.demo import demo_accounts_create
 from permits import services as permit_services
 from permits.catalog_loader import office_load, permit_type_load
 from permits.catalog_seed import OFFICE, PERMIT_TYPES
@@ -35,27 +35,6 @@ def submit(slug: str, applicant) -> Application:
             application=application, requirement=requirement, uploaded_file=upload, by=applicant
         )
     return permit_services.application_submit(application=application, by=applicant)
-
-
-@pytest.fixture
-def as_user(browser, live_server):
-    contexts = []
-
-    def login(username: str):
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        page.goto(live_server.url + "/akun/login/")
-        page.locator("#id_login").fill(username)
-        page.locator("#id_password").fill(DEMO_PASSWORD)
-        page.locator("form button[type=submit]").last.click()
-        page.wait_for_load_state()
-        return page
-
-    yield login
-    for context in contexts:
-        context.close()
 
 
 def open_from_queue(page, application):

@@ -163,3 +163,26 @@ def test_canary_passphrase_appears_nowhere(tmp_path, settings, client, caplog, m
 
     for session in Session.objects.all():
         assert canary not in str(session.get_decoded())
+
+
+@pytest.mark.django_db
+def test_kepala_dinas_page_shows_the_preview_and_the_passphrase_form(setup, client):
+    client.force_login(setup["kadis"])
+    page = client.get(
+        reverse("workflow:staff_application_detail", kwargs={"pk": setup["application"].pk})
+    ).content.decode()
+    assert reverse("signing:sk_draft_preview", kwargs={"pk": setup["application"].pk}) in page
+    assert 'name="passphrase"' in page and setup["sk"].draft_sha256 in page
+    preview = client.get(reverse("signing:sk_draft_preview", kwargs={"pk": setup["application"].pk}))
+    assert preview["Content-Type"] == "application/pdf" and b"".join(preview.streaming_content).startswith(b"%PDF")
+
+
+@pytest.mark.django_db
+def test_wrong_passphrase_through_the_page_shows_a_clear_message(setup, client):
+    client.force_login(setup["kadis"])
+    response = client.post(
+        reverse("signing:sk_sign", kwargs={"pk": setup["application"].pk}),
+        {"passphrase": "salah", "expected_status": S.MENUNGGU_TTE, "draft_sha256": setup["sk"].draft_sha256},
+        follow=True,
+    )
+    assert "Passphrase salah. Sisa percobaan: 4." in response.content.decode()

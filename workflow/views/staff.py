@@ -82,6 +82,7 @@ def render_detail(request, application, *, form=None, document_errors=None, stat
             "technical_form": TechnicalDocumentForm()
             if application.status == "TINJAUAN_TEKNIS" and actions
             else None,
+            **sk_panel_context(request.user, application),
         },
         status=status,
     )
