@@ -25,7 +25,9 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API keeps an event loop running in this thread while it is open, and
+# pyHanko's sync API (used by other tests) calls asyncio.run(), which refuses to run inside one.
+@pytest.fixture(scope="module")
 def browser():
     if not shutil.which(CHROMIUM):
         pytest.fail("Debian's chromium is missing: `make test` installs it (apt-get install chromium).")
