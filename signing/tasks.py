@@ -40,3 +40,15 @@ def issue_sk(self, application_id: int) -> None:
             )
             return
         raise self.retry(exc=exc, countdown=min(30 * 2**self.request.retries, 600)) from exc
+
+
+@shared_task(
+    bind=True, acks_late=True, max_retries=5, default_retry_delay=60, time_limit=60, soft_time_limit=50
+)
+def email_sk(self, application_id: int) -> None:
+    from .delivery import sk_email_send
+
+    try:
+        sk_email_send(application_id=application_id)
+    except OSError as exc:  # the mail server is unreachable: try again later
+        raise self.retry(exc=exc) from exc

@@ -128,3 +128,21 @@ def sk_number_view(request, pk: int):
         % {"number": application.issued_number.number},
     )
     return redirect("workflow:queue")
+
+
+@require_POST
+@login_required
+def sk_email_view(request, pk: int):
+    """The Sekretariat sends the issued SK to the applicant by e-mail (queued; sent by a task)."""
+    from accounts.roles import Role
+
+    from ..delivery import sk_email_request
+
+    sk = _officer_sk(request, pk)
+    if not request.user.has_role(Role.SEKRETARIAT) or not sk.final_pdf:
+        raise Http404
+    sk_email_request(application_id=pk)
+    messages.success(
+        request, _("SK dikirim ke e-mail pemohon (%(email)s).") % {"email": sk.application.applicant.email}
+    )
+    return redirect("workflow:staff_application_detail", pk=pk)

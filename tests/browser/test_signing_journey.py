@@ -64,7 +64,6 @@ def test_kepala_dinas_signs_sekretariat_numbers_applicant_downloads_and_qr_verif
     kadis = as_user("kadis")
     kadis.get_by_role("link", name=application.number).click()
     assert kadis.get_by_role("heading", name="Tanda tangan elektronik SK").is_visible()
-    from signing.models import SkDocument
     kadis.get_by_label("Passphrase sertifikat elektronik").fill("passphrase-yang-salah")
     kadis.get_by_role("button", name="Tandatangani SK").click()
     assert kadis.get_by_text("Passphrase salah. Sisa percobaan: 4.").is_visible()

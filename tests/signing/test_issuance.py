@@ -124,3 +124,27 @@ def test_task_gives_up_after_bounded_retries_with_a_visible_error(numbered, sett
     assert OutboxMessage.objects.filter(
         task_name="signing.tasks.issue_sk", kwargs={"application_id": numbered["application"].pk}
     ).exists(), "the administrator's retry queues the issuance again"
+
+
+@pytest.mark.django_db
+def test_sekretariat_sends_the_sk_by_email_with_the_pdf_attached(
+    numbered, client, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+    from django.urls import reverse
+
+    from accounts.roles import Role
+    from tests.factories import UserFactory
+
+    issuance.sk_issue(application_id=numbered["application"].pk)
+    url = reverse("signing:sk_email", kwargs={"pk": numbered["application"].pk})
+    client.force_login(UserFactory(roles=[Role.KEPALA_SEKSI]))
+    assert client.post(url).status_code == 404, "only the Sekretariat sends SKs"
+    client.force_login(UserFactory(roles=[Role.SEKRETARIAT]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+    assert response.status_code == 302
+    sent = [m for m in mail.outbox if "SK TTE" in m.subject]
+    assert len(sent) == 1 and sent[0].to == [numbered["application"].applicant.email]
+    (name, content, mimetype) = sent[0].attachments[0]
+    assert name.endswith(".pdf") and mimetype == "application/pdf" and content.startswith(b"%PDF")

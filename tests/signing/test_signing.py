@@ -174,7 +174,9 @@ def test_kepala_dinas_page_shows_the_preview_and_the_passphrase_form(setup, clie
     assert reverse("signing:sk_draft_preview", kwargs={"pk": setup["application"].pk}) in page
     assert 'name="passphrase"' in page and setup["sk"].draft_sha256 in page
     preview = client.get(reverse("signing:sk_draft_preview", kwargs={"pk": setup["application"].pk}))
-    assert preview["Content-Type"] == "application/pdf" and b"".join(preview.streaming_content).startswith(b"%PDF")
+    assert preview["Content-Type"] == "application/pdf" and b"".join(preview.streaming_content).startswith(
+        b"%PDF"
+    )
 
 
 @pytest.mark.django_db

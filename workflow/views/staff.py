@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
+from accounts.roles import Role
 from permits.field_schema import display_value
 from permits.models import ReviewStatus
 from permits.uploads import UploadRejected
@@ -104,7 +105,12 @@ def sk_panel_context(user, application) -> dict:
         from signing.services import sk_draft_prepare
 
         sk = sk_draft_prepare(application_id=application.pk)
-    context = {"sk": sk, "can_sign": user.has_perm("signing.sign_sk", application), "can_number": False}
+    context = {
+        "sk": sk,
+        "can_sign": user.has_perm("signing.sign_sk", application),
+        "can_number": False,
+        "is_sekretariat": user.has_role(Role.SEKRETARIAT),
+    }
     if application.status == "PENOMORAN":
         from signing.numbering import NumberingError, number_preview
 
