@@ -23,8 +23,12 @@ TRANSITION_LABELS = {
 class TransitionLog(models.Model):
     """Append-only audit of every status change: who, in which role, from → to, why, when."""
 
+    # One log for every state machine: each row belongs to an application or to a complaint.
     application = models.ForeignKey(
-        "permits.Application", on_delete=models.CASCADE, related_name="transitions"
+        "permits.Application", on_delete=models.CASCADE, related_name="transitions", null=True, blank=True
+    )
+    complaint = models.ForeignKey(
+        "complaints.Complaint", on_delete=models.CASCADE, related_name="transitions", null=True, blank=True
     )
     transition = models.CharField(_("aksi"), max_length=50)
     from_status = models.CharField(_("dari"), max_length=30)
@@ -41,21 +45,31 @@ class TransitionLog(models.Model):
         verbose_name = _("riwayat status")
         verbose_name_plural = _("riwayat status")
         ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(application__isnull=False, complaint__isnull=True)
+                | models.Q(application__isnull=True, complaint__isnull=False),
+                name="workflow_log_belongs_to_one_subject",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.from_status} → {self.to_status}"
 
+    def _label(self, status: str) -> str:
+        if self.complaint_id:
+            from complaints.models import ComplaintStatus as Status
+        else:
+            from permits.models import ApplicationStatus as Status
+        return str(Status(status).label) if status in Status.values else status
+
     @property
     def to_label(self) -> str:
-        from permits.models import ApplicationStatus
-
-        return ApplicationStatus(self.to_status).label
+        return self._label(self.to_status)
 
     @property
     def from_label(self) -> str:
-        from permits.models import ApplicationStatus
-
-        return ApplicationStatus(self.from_status).label
+        return self._label(self.from_status)
 
     @property
     def action_label(self) -> str:

@@ -32,7 +32,8 @@ class AlreadyProcessed(TransitionRefused):
 
 def transition_run(
     *,
-    application_id: int,
+    application_id: int | None = None,
+    complaint_id: int | None = None,
     transition: str,
     actor,
     actor_role: str,
@@ -44,12 +45,18 @@ def transition_run(
     effects: list[Callable[[Application, TransitionLog], None]] | tuple = (),
     now=None,
 ) -> Application:
-    """Runs `transition` on the application. Raises AlreadyProcessed or TransitionRefused."""
+    """Runs `transition` on an application (or, with complaint_id, a complaint). Raises AlreadyProcessed or
+    TransitionRefused."""
     now = now or timezone.now()
+    if complaint_id is not None:
+        from complaints.models import Complaint
+
+        queryset, subject_id, log_field = Complaint.objects.all(), complaint_id, "complaint"
+    else:
+        queryset = Application.objects.select_related("permit_type")
+        subject_id, log_field = application_id, "application"
     with transaction.atomic():
-        application = (
-            Application.objects.select_for_update().select_related("permit_type").get(pk=application_id)
-        )
+        application = queryset.select_for_update(of=("self",)).get(pk=subject_id)
         if application.status != expected_status:
             log_refusal("already_processed", actor, application, transition, expected_status)
             raise AlreadyProcessed(application.status)
@@ -65,7 +72,7 @@ def transition_run(
         method(**(arguments or {}))
         application.save()
         log = TransitionLog.objects.create(
-            application=application,
+            **{log_field: application},
             transition=transition,
             from_status=from_status,
             to_status=application.status,
