@@ -229,4 +229,5 @@ class ComplaintAttachment(models.Model):
     def __str__(self) -> str:
         return self.display_name
 
+
 from .survey_models import *  # noqa: E402,F403

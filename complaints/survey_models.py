@@ -72,7 +72,10 @@ _QUESTIONS = {
     for q in (
         ElementQuestion(
             SurveyElement.U1,
-            _("Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?"),
+            _(
+                "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis "
+                "pelayanannya?"
+            ),
             (_("Tidak sesuai"), _("Kurang sesuai"), _("Sesuai"), _("Sangat sesuai")),
         ),
         ElementQuestion(
@@ -105,7 +108,10 @@ _QUESTIONS = {
         ),
         ElementQuestion(
             SurveyElement.U7,
-            _("Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?"),
+            _(
+                "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan "
+                "dan keramahan?"
+            ),
             (
                 _("Tidak sopan dan ramah"),
                 _("Kurang sopan dan ramah"),
@@ -241,7 +247,9 @@ class SurveyAnswer(models.Model):
                 condition=models.Q(value__gte=SCALE[0], value__lte=SCALE[-1]),
                 name="complaints_surveyanswer_value_1_to_4",
             ),
-            models.UniqueConstraint(fields=["response", "element"], name="complaints_surveyanswer_one_per_element"),
+            models.UniqueConstraint(
+                fields=["response", "element"], name="complaints_surveyanswer_one_per_element"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,0 +1,149 @@
+"""The satisfaction survey form (online after the SK, or on the office's kiosk) and the report's filter."""
+
+from datetime import date
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from permits.models import PermitType
+
+from .ikm import quarter_range, semester_range, year_range
+from .survey_models import AgeGroup, Education, Occupation, Sex, survey_elements
+
+SUGGESTION_MAX_LENGTH = 2000
+HONEYPOT_FIELD = "website"
+
+
+class SurveyForm(forms.Form):
+    """One required radio group per element this office asks (field name = element key), then the profile.
+
+    `website` is a honeypot: hidden from people, filled in by bots. The view discards such a submission
+    and shows the usual thank-you page, so the bot learns nothing.
+    """
+
+    age_group = forms.ChoiceField(label=_("Usia"), choices=AgeGroup.choices, widget=forms.RadioSelect)
+    sex = forms.ChoiceField(label=_("Jenis kelamin"), choices=Sex.choices, widget=forms.RadioSelect)
+    education = forms.ChoiceField(
+        label=_("Pendidikan terakhir"), choices=[("", _("Pilih pendidikan")), *Education.choices]
+    )
+    occupation = forms.ChoiceField(
+        label=_("Pekerjaan utama"), choices=[("", _("Pilih pekerjaan")), *Occupation.choices]
+    )
+    suggestion = forms.CharField(
+        label=_("Saran dan masukan (tidak wajib)"),
+        required=False,
+        max_length=SUGGESTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Jangan menuliskan nama, NIK, atau nomor telepon. Paling banyak 2000 karakter."),
+    )
+    website = forms.CharField(label=_("Situs web"), required=False)
+
+    error_messages = {"answer_required": _("Pilih salah satu jawaban.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = survey_elements()
+        answer_fields = {
+            question.key: forms.TypedChoiceField(
+                label=question.question,
+                choices=question.choices,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": self.error_messages["answer_required"]},
+            )
+            for question in self.questions
+        }
+        # The questions come first, in the office's order; then the profile and the suggestion.
+        self.fields = {**answer_fields, **self.fields}
+        for name in ("age_group", "sex", "education", "occupation"):
+            self.fields[name].error_messages["required"] = _("Pilih salah satu.")
+
+    def question_fields(self):
+        """(number shown to the respondent, question, bound field) in the office's order."""
+        return [(number, q, self[q.key]) for number, q in enumerate(self.questions, start=1)]
+
+    def profile_fields(self):
+        return [self[name] for name in ("age_group", "sex", "education", "occupation")]
+
+
+class KioskSurveyForm(SurveyForm):
+    """On the office's kiosk the respondent says which service they came for (optional)."""
+
+    permit_type = forms.ModelChoiceField(
+        label=_("Layanan yang Anda terima"),
+        queryset=PermitType.objects.published().order_by("name"),
+        required=False,
+        empty_label=_("Layanan lainnya"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The service question comes first on the kiosk.
+        self.fields = {"permit_type": self.fields.pop("permit_type"), **self.fields}
+
+
+class PeriodKind:
+    YEAR = "TAHUN"
+    CUSTOM = "RENTANG"
+    CHOICES = [
+        (YEAR, _("Setahun penuh")),
+        ("S1", _("Semester I (Januari–Juni)")),
+        ("S2", _("Semester II (Juli–Desember)")),
+        ("T1", _("Triwulan I (Januari–Maret)")),
+        ("T2", _("Triwulan II (April–Juni)")),
+        ("T3", _("Triwulan III (Juli–September)")),
+        ("T4", _("Triwulan IV (Oktober–Desember)")),
+        (CUSTOM, _("Rentang tanggal sendiri")),
+    ]
+
+
+class IkmReportFilterForm(forms.Form):
+    tahun = forms.TypedChoiceField(label=_("Tahun"), coerce=int)
+    periode = forms.ChoiceField(label=_("Periode"), choices=PeriodKind.CHOICES)
+    dari = forms.DateField(
+        label=_("Dari tanggal"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    sampai = forms.DateField(
+        label=_("Sampai tanggal"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    jenis_izin = forms.ModelChoiceField(
+        label=_("Jenis layanan"),
+        queryset=PermitType.objects.order_by("name"),
+        required=False,
+        empty_label=_("Semua layanan"),
+    )
+
+    MAX_CUSTOM_DAYS = 3 * 366
+
+    def __init__(self, *args, years: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tahun"].choices = [(year, str(year)) for year in years]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("periode") == PeriodKind.CUSTOM:
+            start, end = cleaned.get("dari"), cleaned.get("sampai")
+            if not start:
+                self.add_error("dari", _("Isi tanggal awal."))
+            if not end:
+                self.add_error("sampai", _("Isi tanggal akhir."))
+            if start and end and start > end:
+                self.add_error("sampai", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
+            elif start and end and (end - start).days > self.MAX_CUSTOM_DAYS:
+                self.add_error("sampai", _("Rentang paling panjang tiga tahun."))
+        return cleaned
+
+    def period(self) -> tuple[date, date]:
+        """The chosen (start, end), both inclusive; call after is_valid()."""
+        kind, year = self.cleaned_data["periode"], self.cleaned_data.get("tahun")
+        if kind == PeriodKind.CUSTOM:
+            return self.cleaned_data["dari"], self.cleaned_data["sampai"]
+        if kind.startswith("T"):
+            return quarter_range(year=year, quarter=int(kind[1]))
+        if kind.startswith("S"):
+            return semester_range(year=year, semester=int(kind[1]))
+        return year_range(year=year)
