@@ -136,6 +136,9 @@ def test_sekretariat_sends_the_sk_by_email_with_the_pdf_attached(
     from accounts.roles import Role
     from tests.factories import UserFactory
 
+    settings.CELERY_TASK_ALWAYS_EAGER = (
+        True  # the task runs in-process here; the worker test covers the broker
+    )
     issuance.sk_issue(application_id=numbered["application"].pk)
     url = reverse("signing:sk_email", kwargs={"pk": numbered["application"].pk})
     client.force_login(UserFactory(roles=[Role.KEPALA_SEKSI]))
