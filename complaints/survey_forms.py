@@ -65,6 +65,24 @@ class SurveyForm(forms.Form):
     def profile_fields(self):
         return [self[name] for name in ("age_group", "sex", "education", "occupation")]
 
+    def error_summary(self) -> list[tuple[str, str, str]]:
+        """(anchor, what, first message) per field in error, for the summary at the top of the page."""
+        questions = {q.key: (number, q) for number, q in enumerate(self.questions, start=1)}
+        items = []
+        for name, errors in self.errors.items():
+            if name == HONEYPOT_FIELD or name not in self.fields:
+                continue
+            if name in questions:
+                number, question = questions[name]
+                what = _("Pertanyaan %(number)s (%(element)s)") % {
+                    "number": number,
+                    "element": question.label,
+                }
+            else:
+                what = self.fields[name].label
+            items.append((f"kelompok-{name}", what, errors[0]))
+        return items
+
 
 class KioskSurveyForm(SurveyForm):
     """On the office's kiosk the respondent says which service they came for (optional)."""

@@ -128,7 +128,7 @@ def test_task_gives_up_after_bounded_retries_with_a_visible_error(numbered, sett
 
 @pytest.mark.django_db
 def test_sekretariat_sends_the_sk_by_email_with_the_pdf_attached(
-    numbered, client, django_capture_on_commit_callbacks
+    numbered, client, settings, django_capture_on_commit_callbacks
 ):
     from django.core import mail
     from django.urls import reverse
