@@ -154,3 +154,20 @@ def test_pages_are_indonesian_by_default_and_english_on_request(client):
     english = client.get(reverse("permits:home")).content.decode()
     assert 'lang="en"' in english
     assert "Track an application" in english
+
+
+@pytest.mark.django_db
+def test_password_reset_by_email_sets_a_new_password(client):
+    from allauth.account.models import EmailAddress
+
+    user = User.objects.create_user(username="rina", email="rina@example.test", password="Lama-Sekali-2026")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    assert client.post(reverse("account_reset_password"), {"email": "rina@example.test"}).status_code == 302
+    link = re.search(r"https?://\S+/akun/password/reset/key/\S+/", mail.outbox[-1].body).group(0)
+    path = "/akun/" + link.split("/akun/", 1)[1]
+    form_page = client.get(path, follow=True)
+    action = form_page.redirect_chain[-1][0] if form_page.redirect_chain else path
+    response = client.post(action, {"password1": "Baru-Sekali-2026", "password2": "Baru-Sekali-2026"})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("Baru-Sekali-2026")
