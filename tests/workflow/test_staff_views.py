@@ -175,3 +175,22 @@ def test_applicant_timeline_shows_public_reasons_but_not_internal_notes(
     assert "Jadwal praktik bertabrakan." in page
     assert "Catatan internal petugas." not in page
     assert bo.full_name not in page, "officers' names are not shown to applicants"
+
+
+@pytest.mark.django_db
+def test_linked_complaint_appears_for_officers_with_confidential_identity_hidden(client, application, officers):
+    from complaints.services import Intake, complaint_submit
+
+    complaint_submit(
+        intake=Intake(
+            kind="PENGADUAN", description="Petugas meminta biaya tambahan di loket.",
+            application_number=application.number, name="Budi Pelapor", email="budi@example.test",
+            is_confidential=True,
+        )
+    )
+    client.force_login(officers[Role.BACK_OFFICE])
+    page = client.get(detail_url(application)).content.decode()
+    assert "Pengaduan terkait" in page and "Petugas meminta biaya tambahan" in page
+    assert "Budi Pelapor" not in page and "Identitas dirahasiakan" in page
+    client.force_login(officers[Role.OPERATOR_PENGADUAN])
+    assert "Budi Pelapor" in client.get(detail_url(application)).content.decode()

@@ -84,9 +84,24 @@ def render_detail(request, application, *, form=None, document_errors=None, stat
             if application.status == "TINJAUAN_TEKNIS" and actions
             else None,
             **sk_panel_context(request.user, application),
+            "linked_complaints": linked_complaints(request.user, application),
         },
         status=status,
     )
+
+
+def linked_complaints(user, application) -> list[dict]:
+    """Complaints about this application, for its officers; a confidential complainant stays anonymous to
+    everyone but the pengaduan staff."""
+    sees_identity = user.has_perm("complaints.see_identity")
+    return [
+        {
+            "complaint": complaint,
+            "who": complaint.name if complaint.name and (sees_identity or not complaint.is_confidential) else None,
+            "confidential": complaint.is_confidential,
+        }
+        for complaint in application.complaints.order_by("-received_at")
+    ]
 
 
 def sk_panel_context(user, application) -> dict:
