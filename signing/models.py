@@ -176,6 +176,8 @@ class SkDocument(models.Model):
     final_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
     issued_at = models.DateTimeField(null=True, blank=True)
     valid_until = models.DateField(null=True, blank=True)
+    # When the applicant first downloaded it: the IKM survey is offered from then on.
+    first_downloaded_at = models.DateTimeField(null=True, blank=True)
     failure = models.CharField(_("kesalahan terakhir"), max_length=300, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
 

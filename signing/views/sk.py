@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
@@ -99,6 +100,10 @@ def sk_download(request, pk: int):
         raise Http404 from exc
     if not sk.final_pdf:
         raise Http404
+    if application.applicant_id == request.user.pk and sk.first_downloaded_at is None:
+        SkDocument.objects.filter(pk=sk.pk, first_downloaded_at__isnull=True).update(
+            first_downloaded_at=timezone.now()
+        )
     return _pdf_response(sk.final_pdf, filename=f"SK-{application.number}.pdf", inline=False)
 
 
