@@ -15,6 +15,8 @@ def after_login(request):
 
     if stages_for_user(request.user):
         return redirect("workflow:queue")
+    if request.user.has_perm("complaints.view_complaints"):
+        return redirect("complaints:staff_queue")
     if request.user.is_staff:
         return redirect("admin:index")
     if request.user.is_officer:

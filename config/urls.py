@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("workflow.urls")),
     path("", include("permits.urls")),
     path("", include("signing.urls")),
+    path("", include("complaints.urls")),
     path("akun/", include("allauth.urls")),
     path("akun/profil/", account_views.profile, name="account_profile"),
     path("akun/masuk-berhasil/", account_views.after_login, name="account_after_login"),

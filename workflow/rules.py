@@ -5,6 +5,7 @@ import rules
 from permits.models import DECISION_STAGES, REVIEW_STAGES, ApplicationStatus
 from permits.rules import is_owner
 
+from .dashboard import can_view_dashboard
 from .routes import role_for_stage
 
 
@@ -43,6 +44,7 @@ def is_officer(user) -> bool:
 
 
 rules.add_perm("workflow.view_queue", is_officer)
+rules.add_perm("workflow.view_dashboard", can_view_dashboard)
 rules.add_perm("workflow.view_application", is_officer)
 rules.add_perm("workflow.approve_application", acts_at_current_stage & at_review_stage)
 rules.add_perm("workflow.return_application", acts_at_current_stage & at_decision_stage)

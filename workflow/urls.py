@@ -8,6 +8,7 @@ urlpatterns = [
     path("lacak/", public.tracking, name="tracking"),
     path("", include("workflow.staff_urls")),
     path("", include("workflow.notification_urls")),
+    path("", include("workflow.dashboard_urls")),
     path(
         "petugas/permohonan/<int:pk>/",
         staff.StaffApplicationDetailView.as_view(),

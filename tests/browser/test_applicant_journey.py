@@ -6,6 +6,7 @@ import subprocess
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from permits.catalog_loader import office_load, permit_type_load
 from permits.catalog_seed import OFFICE, PERMIT_TYPES
@@ -36,12 +37,12 @@ def files(tmp_path):
 def test_new_applicant_signs_up_applies_and_gets_a_receipt(live_server, page, shoot, sip_dokter_umum, files):
     base = live_server.url
     page.goto(base + "/")
-    assert page.get_by_role("heading", name="Ajukan izin dari mana saja").is_visible()
+    expect(page.get_by_role("heading", name="Ajukan izin dari mana saja")).to_be_visible()
     shoot(page, "beranda")
 
     page.get_by_role("link", name="Surat Izin Praktik (SIP) Dokter Umum").click()
-    assert page.get_by_role("heading", name="Persyaratan").is_visible()
-    assert page.locator("#komponen-14").is_visible(), "all 14 components are shown"
+    expect(page.get_by_role("heading", name="Persyaratan")).to_be_visible()
+    expect(page.locator("#komponen-14")).to_be_visible()
     shoot(page, "standar-pelayanan")
 
     page.get_by_role("link", name="Daftar").first.click()
@@ -68,7 +69,7 @@ def test_new_applicant_signs_up_applies_and_gets_a_receipt(live_server, page, sh
     # Submitting an empty draft is refused with a clear list.
     page.get_by_role("button", name="Ajukan permohonan").click()
     summary = page.locator("#ringkasan-kesalahan")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert "Dokumen belum diunggah: Surat Keterangan Domisili" in summary.inner_text()
     shoot(page, "ajukan-ditolak-belum-lengkap")
 
@@ -82,7 +83,7 @@ def test_new_applicant_signs_up_applies_and_gets_a_receipt(live_server, page, sh
         if not select.input_value():
             select.select_option(index=1)
     page.get_by_role("button", name="Simpan data").click()
-    assert page.get_by_text("Data permohonan tersimpan sebagai draf.").is_visible()
+    expect(page.get_by_text("Data permohonan tersimpan sebagai draf.")).to_be_visible()
 
     rows = page.locator("li.requirement-row")
     assert rows.count() == 14
@@ -91,7 +92,7 @@ def test_new_applicant_signs_up_applies_and_gets_a_receipt(live_server, page, sh
     first_row = rows.nth(0)
     first_row.locator("input[type=file]").set_input_files(str(files["fake"]))
     first_row.get_by_role("button", name="Unggah").click()
-    assert page.get_by_text("Isi berkas tidak sesuai dengan jenisnya").is_visible()
+    expect(page.get_by_text("Isi berkas tidak sesuai dengan jenisnya")).to_be_visible()
     shoot(page, "unggah-berkas-palsu-ditolak")
 
     for index in range(14):
@@ -107,7 +108,7 @@ def test_new_applicant_signs_up_applies_and_gets_a_receipt(live_server, page, sh
     page.get_by_role("button", name="Ajukan permohonan").click()
     number_text = page.locator("#nomor-permohonan").inner_text()
     assert re.fullmatch(r"SIPDU-\d{4}-[2-9A-HJKMNP-Z]{6}", number_text)
-    assert page.get_by_text("Tanda terima permohonan").is_visible()
+    expect(page.get_by_text("Tanda terima permohonan")).to_be_visible()
     shoot(page, "tanda-terima")
 
     application = Application.objects.get(number=number_text)
@@ -127,5 +128,5 @@ def test_new_applicant_signs_up_applies_and_gets_a_receipt(live_server, page, sh
     assert qr.stdout.strip().endswith(f"/lacak/?nomor={number_text}")
 
     page.get_by_role("link", name="Permohonan saya").first.click()
-    assert page.get_by_text(number_text).is_visible()
+    expect(page.get_by_text(number_text)).to_be_visible()
     shoot(page, "permohonan-saya")

@@ -5,6 +5,7 @@ import re
 import subprocess
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.demo import demo_accounts_create
 from accounts.roles import Role
@@ -63,16 +64,16 @@ def test_kepala_dinas_signs_sekretariat_numbers_applicant_downloads_and_qr_verif
 
     kadis = as_user("kadis")
     kadis.get_by_role("link", name=application.number).click()
-    assert kadis.get_by_role("heading", name="Tanda tangan elektronik SK").is_visible()
+    expect(kadis.get_by_role("heading", name="Tanda tangan elektronik SK")).to_be_visible()
     kadis.get_by_label("Passphrase sertifikat elektronik").fill("passphrase-yang-salah")
     kadis.get_by_role("button", name="Tandatangani SK").click()
-    assert kadis.get_by_text("Passphrase salah. Sisa percobaan: 4.").is_visible()
+    expect(kadis.get_by_text("Passphrase salah. Sisa percobaan: 4.")).to_be_visible()
     shoot(kadis, "kadis-passphrase-salah")
     application.refresh_from_db()
     assert application.status == S.MENUNGGU_TTE
     kadis.get_by_label("Passphrase sertifikat elektronik").fill(DEMO_SIGNING_PASSPHRASE)
     kadis.get_by_role("button", name="Tandatangani SK").click()
-    assert kadis.get_by_text("SK berhasil ditandatangani secara elektronik").is_visible()
+    expect(kadis.get_by_text("SK berhasil ditandatangani secara elektronik")).to_be_visible()
     shoot(kadis, "kadis-berhasil")
     application.refresh_from_db()
     assert application.status == S.PENOMORAN
@@ -83,13 +84,13 @@ def test_kepala_dinas_signs_sekretariat_numbers_applicant_downloads_and_qr_verif
     assert re.fullmatch(r"500\.16\.7\.2/0001/SIP-DU/DPMPTSP/[IVX]+/\d{4}", proposed)
     shoot(sekretariat, "sekretariat-penomoran")
     sekretariat.get_by_role("button", name="Berikan nomor dan terbitkan SK").click()
-    assert sekretariat.get_by_text(f"Nomor {proposed} diberikan").is_visible()
+    expect(sekretariat.get_by_text(f"Nomor {proposed} diberikan")).to_be_visible()
     application.refresh_from_db()
     assert application.status == S.TERBIT, "the issuance task ran after the numbering committed"
 
     applicant = as_user("pemohon")
     applicant.goto(f"{live_server.url}/permohonan/{application.pk}/")
-    assert applicant.get_by_text("Izin Anda telah terbit.").is_visible()
+    expect(applicant.get_by_text("Izin Anda telah terbit.")).to_be_visible()
     shoot(applicant, "pemohon-sk-terbit")
     with applicant.expect_download() as download_info:
         applicant.get_by_role("link", name="Unduh SK TTE").click()
@@ -119,6 +120,6 @@ def test_kepala_dinas_signs_sekretariat_numbers_applicant_downloads_and_qr_verif
     citizen.goto(f"{live_server.url}/verifikasi/")
     citizen.locator("input[type=file]").set_input_files(str(pdf_path))
     citizen.locator("main form button[type=submit]").click()
-    assert citizen.get_by_text("Asli dan tidak diubah").first.is_visible()
+    expect(citizen.get_by_text("Asli dan tidak diubah").first).to_be_visible()
     shoot(citizen, "verifikasi-unggah")
     citizen.context.close()

@@ -4,6 +4,7 @@ returned to the applicant, fixed and resubmitted; public tracking is checked alo
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.demo import demo_accounts_create
 from permits import services as permit_services
@@ -75,7 +76,7 @@ def test_sip_through_the_chain_with_a_correction(browser, live_server, as_user, 
 
     bo = as_user("backoffice")
     assert "Menu verifikasi" in bo.locator("h1").inner_text()
-    assert bo.get_by_role("link", name=application.number).is_visible()
+    expect(bo.get_by_role("link", name=application.number)).to_be_visible()
     shoot(bo, "bo-antrean")
     open_from_queue(bo, application)
     judge_documents(bo, application, wrong=first.pk, note="Surat domisili buram, unggah ulang.")
@@ -87,10 +88,10 @@ def test_sip_through_the_chain_with_a_correction(browser, live_server, as_user, 
 
     applicant = as_user("pemohon")
     applicant.goto(f"{live_server.url}/permohonan/{application.pk}/")
-    assert applicant.get_by_text("Permohonan dikembalikan untuk perbaikan.").is_visible()
+    expect(applicant.get_by_text("Permohonan dikembalikan untuk perbaikan.")).to_be_visible()
     shoot(applicant, "pemohon-melihat-pengembalian")
     applicant.get_by_role("link", name="Perbaiki permohonan").click()
-    assert applicant.get_by_text("Surat domisili buram, unggah ulang.").is_visible()
+    expect(applicant.get_by_text("Surat domisili buram, unggah ulang.")).to_be_visible()
     assert applicant.locator("input[type=file]").count() == 1, "only the returned document can be replaced"
     replacement = tmp_path / "domisili-jelas.pdf"
     replacement.write_bytes(pdf_bytes())
@@ -98,12 +99,12 @@ def test_sip_through_the_chain_with_a_correction(browser, live_server, as_user, 
     applicant.get_by_role("button", name="Ganti", exact=True).click()
     shoot(applicant, "pemohon-mengganti-dokumen")
     applicant.get_by_role("button", name="Kirim perbaikan").click()
-    assert applicant.get_by_text("Perbaikan terkirim").is_visible()
+    expect(applicant.get_by_text("Perbaikan terkirim")).to_be_visible()
     application.refresh_from_db()
     assert application.status == S.VERIFIKASI_BERKAS
 
     open_from_queue(bo, application)
-    assert bo.get_by_text("diganti sejak dikembalikan").is_visible()
+    expect(bo.get_by_text("diganti sejak dikembalikan")).to_be_visible()
     shoot(bo, "bo-melihat-perubahan")
     judge_documents(bo, application)
     decide(bo, "approve")
@@ -124,7 +125,7 @@ def test_sip_through_the_chain_with_a_correction(browser, live_server, as_user, 
         assert str(following.label) in tracking_status(browser, live_server, application.number)
 
     kadis = as_user("kadis")
-    assert kadis.get_by_role("link", name=application.number).is_visible()
+    expect(kadis.get_by_role("link", name=application.number)).to_be_visible()
     shoot(kadis, "kadis-antrean")
     track = tracking_status(browser, live_server, application.number)
     for label in (
@@ -152,7 +153,7 @@ def test_sipop_through_front_office_and_tim_teknis(browser, live_server, as_user
     tim = as_user("timteknis")
     open_from_queue(tim, application)
     decide(tim, "approve")
-    assert tim.get_by_text("Unggah dulu dokumen Tim Teknis").is_visible()
+    expect(tim.get_by_text("Unggah dulu dokumen Tim Teknis")).to_be_visible()
     shoot(tim, "tim-teknis-belum-unggah")
     berita_acara = tmp_path / "berita-acara.pdf"
     berita_acara.write_bytes(pdf_bytes())
@@ -162,7 +163,7 @@ def test_sipop_through_front_office_and_tim_teknis(browser, live_server, as_user
         tim.get_by_label("Jenis dokumen").select_option(kind)
         tim.locator("input[name=file]").set_input_files(str(path))
         tim.get_by_role("button", name="Unggah").click()
-        assert tim.get_by_text("Dokumen Tim Teknis tersimpan.").is_visible()
+        expect(tim.get_by_text("Dokumen Tim Teknis tersimpan.")).to_be_visible()
     shoot(tim, "tim-teknis-dokumen")
     decide(tim, "approve")
     application.refresh_from_db()
