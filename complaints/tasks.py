@@ -11,6 +11,7 @@ from permits.models import Office
 from workflow.models import TransitionLog
 
 from .models import Complaint
+from .staff_tasks import remind_overdue_complaints  # noqa: F401 — registered with the worker through tasks.py
 
 
 @shared_task(

@@ -11,6 +11,11 @@ CELERY_BEAT_SCHEDULE = {
         # A relay that waited longer than its period is stale: the next one does the same work.
         "options": {"expires": 55},
     },
+    "complaints-overdue-reminders": {
+        "task": "complaints.staff_tasks.remind_overdue_complaints",
+        "schedule": crontab(hour=7, minute=5),
+        "options": {"expires": 6 * 3600},
+    },
     "workflow-overdue-reminders": {
         "task": "workflow.tasks.remind_overdue_applications",
         "schedule": crontab(hour=7, minute=0),

@@ -1,4 +1,5 @@
-"""Every cell of complaint status × transition × actor: allowed, refused (wrong actor) or invalid (wrong state).
+"""Every cell of complaint status × transition × actor: allowed, refused (wrong actor) or invalid (wrong
+state).
 
 The expectations are written out here from DESIGN.md §6 and the consultation flow of seed 002 (operator
 classifies and answers if able → Kepala Bidang Pengaduan distributes to a bidang/OPD → the bidang answers →
@@ -38,7 +39,7 @@ EXPECTED = {
     "validate": (CS.DIJAWAB, {KABID}),
     "invalidate": (CS.DIJAWAB, {KABID}),
     # §6 gives the staff no closing step of its own; the pengaduan desk that delivered the answer (operator
-    # or its Kepala Bidang) closes the ticket. The complainant's own closing (rating) is by ticket, no account.
+    # or its Kepala Bidang) closes the ticket. The complainant closes it by rating, by ticket (no account).
     "close": (CS.DISAMPAIKAN, {OPERATOR, KABID}),
 }
 
