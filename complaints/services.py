@@ -147,13 +147,21 @@ def complaint_submit(*, intake: Intake, attachments=(), recorded_by=None, now=No
             from_status="",
             to_status=CS.DITERIMA,
             actor=recorded_by,
-            actor_role=Role.OPERATOR_PENGADUAN.value if recorded_by else "Pelapor",
+            actor_role=_complaint_role(recorded_by) if recorded_by else "Pelapor",
             reason=note,
             details={"channel": intake.channel},
             created_at=now,
         )
         _after(complaint, log)
     return complaint
+
+
+def _complaint_role(user) -> str:
+    """The pengaduan role the user acts in, for the log."""
+    for role in (Role.KEPALA_BIDANG_PENGADUAN, Role.OPERATOR_PENGADUAN, Role.BIDANG_TERKAIT):
+        if user.has_role(role):
+            return role.value
+    return ""
 
 
 def _after(complaint, log) -> None:
@@ -300,7 +308,7 @@ def complaint_close(*, complaint_id: int, expected_status: str, by, now=None) ->
         "close",
         by=by,
         expected_status=expected_status,
-        role=Role.OPERATOR_PENGADUAN.value,
+        role=_complaint_role(by),
         now=now,
     )
 
