@@ -23,11 +23,12 @@ class SurveyForm(forms.Form):
 
     age_group = forms.ChoiceField(label=_("Usia"), choices=AgeGroup.choices, widget=forms.RadioSelect)
     sex = forms.ChoiceField(label=_("Jenis kelamin"), choices=Sex.choices, widget=forms.RadioSelect)
+    # Radio buttons rather than drop-downs: one tap each on the kiosk's tablet.
     education = forms.ChoiceField(
-        label=_("Pendidikan terakhir"), choices=[("", _("Pilih pendidikan")), *Education.choices]
+        label=_("Pendidikan terakhir"), choices=Education.choices, widget=forms.RadioSelect
     )
     occupation = forms.ChoiceField(
-        label=_("Pekerjaan utama"), choices=[("", _("Pilih pekerjaan")), *Occupation.choices]
+        label=_("Pekerjaan utama"), choices=Occupation.choices, widget=forms.RadioSelect
     )
     suggestion = forms.CharField(
         label=_("Saran dan masukan (tidak wajib)"),
@@ -107,10 +108,10 @@ class PeriodKind:
         (YEAR, _("Setahun penuh")),
         ("S1", _("Semester I (Januari–Juni)")),
         ("S2", _("Semester II (Juli–Desember)")),
-        ("T1", _("Triwulan I (Januari–Maret)")),
-        ("T2", _("Triwulan II (April–Juni)")),
-        ("T3", _("Triwulan III (Juli–September)")),
-        ("T4", _("Triwulan IV (Oktober–Desember)")),
+        ("TW1", _("Triwulan I (Januari–Maret)")),
+        ("TW2", _("Triwulan II (April–Juni)")),
+        ("TW3", _("Triwulan III (Juli–September)")),
+        ("TW4", _("Triwulan IV (Oktober–Desember)")),
         (CUSTOM, _("Rentang tanggal sendiri")),
     ]
 
@@ -160,8 +161,8 @@ class IkmReportFilterForm(forms.Form):
         kind, year = self.cleaned_data["periode"], self.cleaned_data.get("tahun")
         if kind == PeriodKind.CUSTOM:
             return self.cleaned_data["dari"], self.cleaned_data["sampai"]
-        if kind.startswith("T"):
-            return quarter_range(year=year, quarter=int(kind[1]))
-        if kind.startswith("S"):
-            return semester_range(year=year, semester=int(kind[1]))
-        return year_range(year=year)
+        if kind == PeriodKind.YEAR:
+            return year_range(year=year)
+        if kind.startswith("TW"):
+            return quarter_range(year=year, quarter=int(kind[2:]))
+        return semester_range(year=year, semester=int(kind[1:]))

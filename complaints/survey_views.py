@@ -154,7 +154,7 @@ class Chart:
     axis_label_y: str
 
 
-CHART_BAR_AREA = 520  # viewBox units for a score of 4
+CHART_BAR_AREA = 400  # viewBox units for a score of 4
 CHART_ROW = 46
 CHART_TOP = 4
 
