@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -227,7 +228,10 @@ class SurveyResponse(models.Model):
         indexes = [models.Index(fields=["permit_type", "submitted_at"], name="complaints_survey_type_at")]
 
     def __str__(self) -> str:
-        return _("Survei %(pk)s, %(date)s") % {"pk": self.pk, "date": f"{self.submitted_at:%Y-%m-%d}"}
+        return _("Survei %(pk)s, %(date)s") % {
+            "pk": self.pk,
+            "date": f"{timezone.localtime(self.submitted_at):%Y-%m-%d}",
+        }
 
 
 class SurveyAnswer(models.Model):

@@ -214,9 +214,9 @@ class ApplicationDetailView(ApplicantApplicationMixin, View):
     def get(self, request, pk):
         if self.application.is_draft:
             return redirect("permits:application_edit", pk=pk)
-        return render(
-            request, "permits/applicant/application_detail.html", application_summary(self.application)
-        )
+        context = application_summary(self.application)
+        context["survey_offer"] = survey_offered(user=request.user, application=self.application)
+        return render(request, "permits/applicant/application_detail.html", context)
 
 
 class ReceiptPdfView(ApplicantApplicationMixin, View):
@@ -244,6 +244,15 @@ class DocumentDownloadView(LoginRequiredMixin, View):
         response["X-Content-Type-Options"] = "nosniff"
         response["Cache-Control"] = "private, no-store"
         return response
+
+
+def survey_offered(*, user, application) -> bool:
+    """The IKM survey is offered once the applicant has downloaded the issued SK (and not answered yet)."""
+    from complaints.survey_services import survey_offer_for
+    from signing.models import SkDocument
+
+    downloaded = SkDocument.objects.filter(application=application, first_downloaded_at__isnull=False).exists()
+    return downloaded and survey_offer_for(user=user, application=application)
 
 
 def application_summary(application) -> dict:

@@ -96,6 +96,8 @@ def test_kepala_dinas_signs_sekretariat_numbers_applicant_downloads_and_qr_verif
         applicant.get_by_role("link", name="Unduh SK TTE").click()
     sk_pdf = download_info.value.path().read_bytes()
     assert sk_pdf.startswith(b"%PDF-")
+    applicant.reload()
+    expect(applicant.get_by_role("link", name="Isi survei kepuasan")).to_be_visible()  # offered after download
     png = shoot.save_pdf_page(sk_pdf, "sk-halaman-1")
     text = subprocess.run(
         ["pdftotext", "-", "-"], input=sk_pdf, capture_output=True, check=True
