@@ -45,3 +45,12 @@ STAFF_ACTIONS = ["classify", "answer_directly", "dispose", "submit_answer", "val
 
 def available_actions(*, user, complaint) -> list[str]:
     return [action for action in STAFF_ACTIONS if user.has_perm(f"complaints.{action}", complaint)]
+
+
+def _reads_ikm_report(user) -> bool:
+    from .survey_services import reads_ikm_report
+
+    return reads_ikm_report(user)
+
+
+rules.add_perm("complaints.view_ikm_report", rules.predicate(_reads_ikm_report))
