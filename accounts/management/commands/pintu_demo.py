@@ -31,4 +31,11 @@ class Command(BaseCommand):
         # The demo officers' notification e-mails would flood the console that `make run` prints to.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             created = demo_applications_create()
+            from complaints.demo import demo_complaints_create, demo_survey_create
+
+            complaints = demo_complaints_create()
+            responses = demo_survey_create()
         self.stdout.write(self.style.SUCCESS(f"{created} permohonan demo dibuat di berbagai tahap."))
+        self.stdout.write(
+            self.style.SUCCESS(f"{complaints} pengaduan demo dan {responses} jawaban survei demo.")
+        )
