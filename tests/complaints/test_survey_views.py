@@ -172,7 +172,8 @@ def test_honeypot_is_discarded_silently(client, db):
     assert not SurveyResponse.objects.exists()
 
 
-def test_kiosk_rate_limit(client, db):
+def test_kiosk_rate_limit(client, db, settings):
+    settings.PINTU_SURVEY_RATE = "10/h"
     for _ in range(10):
         assert client.post(KIOSK_URL, answers()).status_code == 302
     limited = client.post(KIOSK_URL, answers())
@@ -181,6 +182,10 @@ def test_kiosk_rate_limit(client, db):
     assert SurveyResponse.objects.count() == 10
     # Another address is not affected.
     assert client.post(KIOSK_URL, answers(), REMOTE_ADDR="10.0.0.9").status_code == 302
+
+
+def test_kiosk_default_rate_leaves_room_for_a_busy_day(client, db):
+    assert all(client.post(KIOSK_URL, answers()).status_code == 302 for _ in range(30))
 
 
 def test_kiosk_rate_is_configurable(client, db, settings):
