@@ -66,7 +66,8 @@ def demo_complaints_create() -> int:
         complaint_id=question.pk,
         expected_status="DIKLASIFIKASI",
         by=operator,
-        answer="Papan nama usaha di lokasi usaha dengan luas di bawah 1 m² cukup dilaporkan, tidak perlu izin.",
+        answer="Papan nama usaha di lokasi usaha dengan luas di bawah 1 m² cukup dilaporkan, "
+        "tidak perlu izin.",
     )
     lapor = services.complaint_submit(
         intake=services.Intake(

@@ -12,6 +12,7 @@ from permits.models.catalog import ServiceComponent
 
 from .models import Channel, ComplaintKind, Outcome
 from .models import ComplaintStatus as CS
+from .period_form import CUSTOM_PERIOD, PeriodRangeForm
 from .selectors import DEFAULT_SORT, SCOPE_ALL, SCOPE_MINE, ComplaintQueueFilters
 from .services import MAX_ATTACHMENTS, Intake
 
@@ -305,7 +306,7 @@ ACTION_FORMS: dict[str, type[ActionForm]] = {
 
 class RecapPeriod:
     YEAR = "TAHUN"
-    CUSTOM = "RENTANG"
+    CUSTOM = CUSTOM_PERIOD
     QUARTERS = {"T1": 1, "T2": 2, "T3": 3, "T4": 4}
     MONTHS = {f"B{month:02d}": month for month in range(1, 13)}
 
@@ -335,31 +336,8 @@ PERIOD_CHOICES = [
 ]
 
 
-class RecapPeriodForm(forms.Form):
-    tahun = forms.TypedChoiceField(label=_("Tahun"), coerce=int)
+class RecapPeriodForm(PeriodRangeForm):
     periode = forms.ChoiceField(label=_("Periode"), choices=PERIOD_CHOICES)
-    dari = forms.DateField(label=_("Dari tanggal"), required=False, widget=DateInput())
-    sampai = forms.DateField(label=_("Sampai tanggal"), required=False, widget=DateInput())
-
-    MAX_CUSTOM_DAYS = 3 * 366
-
-    def __init__(self, *args, years: list[int], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["tahun"].choices = [(year, str(year)) for year in years]
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("periode") == RecapPeriod.CUSTOM:
-            start, end = cleaned.get("dari"), cleaned.get("sampai")
-            if not start:
-                self.add_error("dari", _("Isi tanggal awal."))
-            if not end:
-                self.add_error("sampai", _("Isi tanggal akhir."))
-            if start and end and start > end:
-                self.add_error("sampai", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
-            elif start and end and (end - start).days > self.MAX_CUSTOM_DAYS:
-                self.add_error("sampai", _("Rentang paling panjang tiga tahun."))
-        return cleaned
 
     def period(self) -> tuple[date, date] | None:
         """The chosen (start, end), both inclusive; None while the form is invalid."""

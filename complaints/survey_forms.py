@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from permits.models import PermitType
 
 from .ikm import quarter_range, semester_range, year_range
+from .period_form import CUSTOM_PERIOD, PeriodRangeForm
 from .survey_models import AgeGroup, Education, Occupation, Sex, survey_elements
 
 SUGGESTION_MAX_LENGTH = 2000
@@ -103,7 +104,7 @@ class KioskSurveyForm(SurveyForm):
 
 class PeriodKind:
     YEAR = "TAHUN"
-    CUSTOM = "RENTANG"
+    CUSTOM = CUSTOM_PERIOD
     CHOICES = [
         (YEAR, _("Setahun penuh")),
         ("S1", _("Semester I (Januari–Juni)")),
@@ -116,45 +117,14 @@ class PeriodKind:
     ]
 
 
-class IkmReportFilterForm(forms.Form):
-    tahun = forms.TypedChoiceField(label=_("Tahun"), coerce=int)
+class IkmReportFilterForm(PeriodRangeForm):
     periode = forms.ChoiceField(label=_("Periode"), choices=PeriodKind.CHOICES)
-    dari = forms.DateField(
-        label=_("Dari tanggal"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    sampai = forms.DateField(
-        label=_("Sampai tanggal"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
     jenis_izin = forms.ModelChoiceField(
         label=_("Jenis layanan"),
         queryset=PermitType.objects.order_by("name"),
         required=False,
         empty_label=_("Semua layanan"),
     )
-
-    MAX_CUSTOM_DAYS = 3 * 366
-
-    def __init__(self, *args, years: list[int], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["tahun"].choices = [(year, str(year)) for year in years]
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("periode") == PeriodKind.CUSTOM:
-            start, end = cleaned.get("dari"), cleaned.get("sampai")
-            if not start:
-                self.add_error("dari", _("Isi tanggal awal."))
-            if not end:
-                self.add_error("sampai", _("Isi tanggal akhir."))
-            if start and end and start > end:
-                self.add_error("sampai", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
-            elif start and end and (end - start).days > self.MAX_CUSTOM_DAYS:
-                self.add_error("sampai", _("Rentang paling panjang tiga tahun."))
-        return cleaned
 
     def period(self) -> tuple[date, date]:
         """The chosen (start, end), both inclusive; call after is_valid()."""

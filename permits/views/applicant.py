@@ -251,7 +251,9 @@ def survey_offered(*, user, application) -> bool:
     from complaints.survey_services import survey_offer_for
     from signing.models import SkDocument
 
-    downloaded = SkDocument.objects.filter(application=application, first_downloaded_at__isnull=False).exists()
+    downloaded = SkDocument.objects.filter(
+        application=application, first_downloaded_at__isnull=False
+    ).exists()
     return downloaded and survey_offer_for(user=user, application=application)
 
 

@@ -77,7 +77,8 @@ def test_complaint_lifecycle_then_survey_and_dashboards(browser, live_server, as
 
     open_complaint(bidang, base, complaint)
     bidang.locator("#id_submit_answer_answer").fill(
-        "Berkas Anda sedang diverifikasi Back Office dan masih dalam batas waktu 14 hari kerja. Layanan ini gratis; "
+        "Berkas Anda sedang diverifikasi Back Office dan masih dalam batas waktu 14 hari kerja. "
+        "Layanan ini gratis; "
         "petugas yang meminta biaya legalisir telah dibina dan Anda tidak perlu membayar apa pun."
     )
     bidang.get_by_role("button", name="Kirim jawaban untuk divalidasi").click()

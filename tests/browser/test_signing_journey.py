@@ -97,7 +97,8 @@ def test_kepala_dinas_signs_sekretariat_numbers_applicant_downloads_and_qr_verif
     sk_pdf = download_info.value.path().read_bytes()
     assert sk_pdf.startswith(b"%PDF-")
     applicant.reload()
-    expect(applicant.get_by_role("link", name="Isi survei kepuasan")).to_be_visible()  # offered after download
+    # The survey is offered once the SK has been downloaded.
+    expect(applicant.get_by_role("link", name="Isi survei kepuasan")).to_be_visible()
     png = shoot.save_pdf_page(sk_pdf, "sk-halaman-1")
     text = subprocess.run(
         ["pdftotext", "-", "-"], input=sk_pdf, capture_output=True, check=True

@@ -178,13 +178,18 @@ def test_applicant_timeline_shows_public_reasons_but_not_internal_notes(
 
 
 @pytest.mark.django_db
-def test_linked_complaint_appears_for_officers_with_confidential_identity_hidden(client, application, officers):
+def test_linked_complaint_appears_for_officers_with_confidential_identity_hidden(
+    client, application, officers
+):
     from complaints.services import Intake, complaint_submit
 
     complaint_submit(
         intake=Intake(
-            kind="PENGADUAN", description="Petugas meminta biaya tambahan di loket.",
-            application_number=application.number, name="Budi Pelapor", email="budi@example.test",
+            kind="PENGADUAN",
+            description="Petugas meminta biaya tambahan di loket.",
+            application_number=application.number,
+            name="Budi Pelapor",
+            email="budi@example.test",
             is_confidential=True,
         )
     )

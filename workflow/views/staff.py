@@ -97,7 +97,9 @@ def linked_complaints(user, application) -> list[dict]:
     return [
         {
             "complaint": complaint,
-            "who": complaint.name if complaint.name and (sees_identity or not complaint.is_confidential) else None,
+            "who": complaint.name
+            if complaint.name and (sees_identity or not complaint.is_confidential)
+            else None,
             "confidential": complaint.is_confidential,
         }
         for complaint in application.complaints.order_by("-received_at")
