@@ -20,6 +20,13 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 
+def pytest_configure(config):
+    from playwright.sync_api import expect
+
+    # The same patience as actions (15 s): a 2-core machine rendering and signing PDFs can be slow to answer.
+    expect.set_options(timeout=15000)
+
+
 # Playwright's sync API runs an event loop in this thread; the Django calls the tests make between page
 # actions are ordinary synchronous ones.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
