@@ -583,5 +583,6 @@ def test_reminder_task_runs_the_service(kabid):
     from complaints.staff_tasks import remind_overdue_complaints
 
     complaint_in(CS.DIJAWAB, answer_due=timezone.localdate() - timedelta(days=30))
-    result = remind_overdue_complaints.apply().get()  # in-process in both runs; the worker test covers the broker
+    # .apply(): in-process in both runs; the real-worker test covers the broker.
+    result = remind_overdue_complaints.apply().get()
     assert result == (1 if office_calendar().is_working_day(timezone.localdate()) else 0)
