@@ -4,11 +4,9 @@ and the IKM survey. Reads only. Each function makes a fixed number of queries wh
 applications; where working days are needed, the rows come in one `values_list` query and one calendar
 counts them."""
 
-import importlib
-import inspect
 import statistics
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -385,104 +383,3 @@ def issued_per_month(*, year: int, permit_type_id: int | None = None) -> list[Mo
         )
         for month in range(1, 13)
     ]
-
-
-# --- complaints and IKM, from the complaints app when it provides them ------------------------------------
-
-
-def _optional_callable(module_name: str, name: str) -> Callable | None:
-    """`module_name.name` if that module exists and defines it, else None. An import error from *inside* an
-    existing module is a bug there and is raised, not hidden."""
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name and (module_name == exc.name or module_name.startswith(f"{exc.name}.")):
-            return None
-        raise
-    function = getattr(module, name, None)
-    return function if callable(function) else None
-
-
-def _call_with_accepted(function: Callable, **kwargs):
-    """Call with the keyword arguments the function declares (all of them if it takes **kwargs)."""
-    parameters = inspect.signature(function).parameters
-    if not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
-        kwargs = {key: value for key, value in kwargs.items() if key in parameters}
-    return function(**kwargs)
-
-
-def _pick(result, *names):
-    """The first of these keys/attributes the result has (a mapping or an object), else None."""
-    for name in names:
-        if isinstance(result, Mapping):
-            if name in result:
-                return result[name]
-        elif hasattr(result, name):
-            return getattr(result, name)
-    return None
-
-
-def _count(value) -> int | None:
-    if value is None or isinstance(value, int):
-        return value
-    try:
-        return len(value)
-    except TypeError:
-        return None
-
-
-@dataclass(frozen=True)
-class ComplaintsGlance:
-    open: int | None  # now, whenever received
-    overdue: int | None  # now
-    received: int | None = None  # in the period
-
-
-@dataclass(frozen=True)
-class IkmGlance:
-    index: Decimal | None  # None without respondents
-    grade: str  # the letter (A–D)
-    grade_label: str  # Sangat Baik, Baik, ...
-    respondents: int | None
-
-
-def complaints_glance(
-    *, start: date | None = None, end: date | None = None, today: date | None = None
-) -> ComplaintsGlance | None:
-    """Open and overdue complaints from `complaints.dashboard_glance.complaints_glance`; None until then."""
-    function = _optional_callable("complaints.dashboard_glance", "complaints_glance")
-    if function is None:
-        return None
-    start, end = _resolve_period(start, end, today)
-    result = _call_with_accepted(function, start=start, end=end, today=today or timezone.localdate())
-    if result is None:
-        return None
-    return ComplaintsGlance(
-        open=_count(_pick(result, "open", "open_count")),
-        overdue=_count(_pick(result, "overdue", "overdue_count")),
-        received=_count(_pick(result, "received", "received_count")),
-    )
-
-
-def ikm_glance(
-    *, start: date | None = None, end: date | None = None, today: date | None = None, permit_type=None
-) -> IkmGlance | None:
-    """The satisfaction index of the period (and permit type, when given) from `complaints.ikm.ikm_report`;
-    None until that exists."""
-    function = _optional_callable("complaints.ikm", "ikm_report")
-    if function is None:
-        return None
-    start, end = _resolve_period(start, end, today)
-    report = _call_with_accepted(function, start=start, end=end, permit_type=permit_type)
-    if report is None:
-        return IkmGlance(index=None, grade="", grade_label="", respondents=0)
-    grade = _pick(report, "grade", "mutu")
-    # A grade is a plain letter, or an object with its letter and label (complaints.ikm.Grade).
-    letter = _pick(grade, "letter") if grade is not None and not isinstance(grade, str) else grade
-    label = _pick(grade, "label") if grade is not None and not isinstance(grade, str) else None
-    return IkmGlance(
-        index=_pick(report, "index", "ikm"),
-        grade=str(letter or ""),
-        grade_label=str(label or ""),
-        respondents=_count(_pick(report, "respondents", "respondent_count", "respondents_count")),
-    )

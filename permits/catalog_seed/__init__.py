@@ -9,10 +9,14 @@ Types transcribed from `shared/seeds/` name their source office in "source"; the
 demo say "Disusun untuk demo".
 """
 
-from .business import PERMIT_TYPES as _BUSINESS_PERMIT_TYPES
 from .health import PERMIT_TYPES as _HEALTH_PERMIT_TYPES
+from .kbli_71204 import KBLI_71204
+from .lkp import IZIN_LKP
 from .office import OFFICE
+from .reklame import IZIN_REKLAME
+from .sip_bidan import SIP_BIDAN
+from .sipop import SIPOP
 
-PERMIT_TYPES: list[dict] = [*_HEALTH_PERMIT_TYPES, *_BUSINESS_PERMIT_TYPES]
+PERMIT_TYPES: list[dict] = [*_HEALTH_PERMIT_TYPES, SIPOP, KBLI_71204, SIP_BIDAN, IZIN_REKLAME, IZIN_LKP]
 
 __all__ = ["OFFICE", "PERMIT_TYPES"]

@@ -20,6 +20,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 
+
 def pytest_configure(config):
     from playwright.sync_api import expect
 

@@ -5,8 +5,6 @@ the 2026 holidays and cuti bersama (DOMAIN.md). July, September and October 2026
 17th and the 25th, which the history avoids; 1 January 2026 is a holiday."""
 
 import itertools
-import sys
-import types
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -66,6 +64,7 @@ _TRANSITIONS = {
 }
 YEAR_2026 = {"start": date(2026, 1, 1), "end": date(2026, 12, 31)}
 Q3_2026 = {"start": date(2026, 7, 1), "end": date(2026, 9, 30)}
+YEAR_2025 = {"start": date(2025, 1, 1), "end": date(2025, 12, 31)}
 
 
 def local(day: date, hour: int = 9, minute: int = 0) -> datetime:
@@ -449,56 +448,44 @@ def test_an_issue_late_in_the_evening_counts_in_the_local_month(type_a, applican
 # --- complaints and IKM ------------------------------------------------------------------------------------
 
 
-def _fake_module(monkeypatch, name, **functions):
-    module = types.ModuleType(name)
-    for attribute, function in functions.items():
-        setattr(module, attribute, function)
-    monkeypatch.setitem(sys.modules, name, module)
+def test_complaints_and_ikm_glances_read_the_complaints_app():
+    from complaints.models import Complaint
+    from complaints.survey_models import SurveyChannel
+    from complaints.survey_services import survey_submit
+    from workflow import dashboard_glance
 
-
-def test_complaints_and_ikm_are_none_until_the_complaints_app_provides_them(monkeypatch):
-    # None in sys.modules makes the import fail as if the module did not exist.
-    monkeypatch.setitem(sys.modules, "complaints.dashboard_glance", None)
-    monkeypatch.setitem(sys.modules, "complaints.ikm", None)
-    assert dashboard.complaints_glance(**YEAR_2026) is None
-    assert dashboard.ikm_glance(**YEAR_2026) is None
-
-    _fake_module(monkeypatch, "complaints.ikm")  # the module, without the function
-    assert dashboard.ikm_glance(**YEAR_2026) is None
-
-
-def test_complaints_and_ikm_glances_read_the_complaints_app(monkeypatch):
-    calls = []
-
-    def ikm_report(*, start, end):
-        calls.append((start, end))
-        return types.SimpleNamespace(index=Decimal("82.50"), grade="B", respondents=40)
-
-    def complaints_glance(*, start, end, today):
-        return {"open": 7, "overdue": 2}
-
-    _fake_module(monkeypatch, "complaints.ikm", ikm_report=ikm_report)
-    _fake_module(monkeypatch, "complaints.dashboard_glance", complaints_glance=complaints_glance)
-
-    assert dashboard.ikm_glance(**Q3_2026) == dashboard.IkmGlance(Decimal("82.50"), "B", "", 40)
-    assert calls == [(d(7, 1), d(9, 30))]
-    assert dashboard.complaints_glance(**Q3_2026, today=d(11, 2)) == dashboard.ComplaintsGlance(7, 2)
-
-
-def test_an_ikm_grade_object_gives_its_letter_and_label(monkeypatch):
-    grade = types.SimpleNamespace(letter="A", label="Sangat Baik")
-    report = types.SimpleNamespace(index=Decimal("90.12"), grade=grade, respondents=3)
-    _fake_module(monkeypatch, "complaints.ikm", ikm_report=lambda *, start, end, permit_type=None: report)
-    assert dashboard.ikm_glance(**Q3_2026) == dashboard.IkmGlance(Decimal("90.12"), "A", "Sangat Baik", 3)
-
-
-def test_an_import_error_inside_the_complaints_module_is_not_hidden(monkeypatch):
-    def broken_import(name):
-        raise ModuleNotFoundError("No module named 'somelib'", name="somelib")
-
-    monkeypatch.setattr(dashboard, "importlib", types.SimpleNamespace(import_module=broken_import))
-    with pytest.raises(ModuleNotFoundError):
-        dashboard.ikm_glance(**YEAR_2026)
+    received = timezone.make_aware(datetime(2026, 8, 3, 9))
+    for index, answer_due in enumerate([d(8, 20), d(12, 31)]):
+        Complaint.objects.create(
+            ticket=f"ADU-2608-GLANC{index}",
+            kind="PENGADUAN",
+            handled_as="PENGADUAN",
+            description="x",
+            received_at=received,
+            acknowledge_due=d(8, 4),
+            answer_due=answer_due,
+            status="DIDISPOSISI",
+        )
+    for value in (4, 3):
+        survey_submit(
+            cleaned_data={
+                **{f"U{n}": value for n in range(1, 10)},
+                "age_group": "20_29",
+                "sex": "P",
+                "education": "SMA",
+                "occupation": "LAINNYA",
+                "suggestion": "",
+            },
+            channel=SurveyChannel.KIOSK,
+            now=received,
+        )
+    complaints = dashboard_glance.complaints_glance(**Q3_2026, today=d(9, 1))
+    assert complaints == dashboard_glance.ComplaintsGlance(open=2, overdue=1, received=2)
+    ikm = dashboard_glance.ikm_glance(**Q3_2026)
+    # NRR 3.5 for every element: 3.5 × 25 = 87.50 → B Baik.
+    assert (ikm.index, ikm.grade, ikm.grade_label, ikm.respondents) == (Decimal("87.50"), "B", "Baik", 2)
+    empty = dashboard_glance.ikm_glance(**YEAR_2025)
+    assert (empty.index, empty.respondents) == (None, 0)
 
 
 # --- charts -------------------------------------------------------------------------------------------------
@@ -550,8 +537,6 @@ def test_anonymous_is_sent_to_sign_in(client):
 
 
 def test_the_page_shows_kpis_charts_and_their_tables(kadis_client, history, monkeypatch):
-    monkeypatch.setitem(sys.modules, "complaints.dashboard_glance", None)
-    monkeypatch.setitem(sys.modules, "complaints.ikm", None)
     response = kadis_client.get(dashboard_url(), {"tahun": 2026})
     assert response.status_code == 200
     html = response.text
@@ -577,7 +562,7 @@ def test_the_page_shows_kpis_charts_and_their_tables(kadis_client, history, monk
     assert late.number in html
     assert f'href="{reverse("workflow:staff_application_detail", kwargs={"pk": late.pk})}"' in html
     # Complaints and IKM before the complaints app provides them.
-    assert html.count("Belum tersedia") == 2
+    assert "Belum ada responden" in html and "0 melewati batas waktu" in html
 
 
 def test_quarter_and_permit_type_filters(kadis_client, history, type_a):
@@ -597,23 +582,6 @@ def test_invalid_filters_are_reported_and_ignored(kadis_client, history):
     assert (period.year, period.quarter, period.permit_type) == (timezone.localdate().year, None, None)
 
 
-def test_the_page_shows_the_ikm_and_complaints_glances(kadis_client, monkeypatch):
-    _fake_module(
-        monkeypatch,
-        "complaints.ikm",
-        ikm_report=lambda *, start, end: {"index": Decimal("82.50"), "grade": "B", "respondents": 40},
-    )
-    _fake_module(
-        monkeypatch,
-        "complaints.dashboard_glance",
-        complaints_glance=lambda *, start, end: {"open": 7, "overdue": 2},
-    )
-    html = kadis_client.get(dashboard_url(), {"tahun": 2026}).text
-    assert "Belum tersedia" not in html
-    assert "82,50" in html and "Mutu B" in html and "40 responden" in html
-    assert "2 melewati batas waktu" in html
-
-
 def test_the_page_with_the_real_complaints_app(kadis_client, type_a):
     pytest.importorskip("complaints.ikm")
     pytest.importorskip("complaints.dashboard_glance")
@@ -626,8 +594,6 @@ def test_the_page_with_the_real_complaints_app(kadis_client, type_a):
 def test_query_count_is_constant_from_10_to_300_applications(
     client, django_assert_max_num_queries, type_a, type_b, applicant, monkeypatch
 ):
-    monkeypatch.setitem(sys.modules, "complaints.dashboard_glance", None)
-    monkeypatch.setitem(sys.modules, "complaints.ikm", None)
     client.force_login(UserFactory(roles=[Role.KEPALA_BIDANG]))
     mondays = [d(7, 6) + timedelta(weeks=week) for week in range(12)]  # 6 July … 21 September
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from permits.models import PermitType
 
 from .. import dashboard as reads
+from .. import dashboard_glance
 from ..calendar import office_calendar
 from ..charts import Bar, horizontal_bar_chart, vertical_bar_chart
 
@@ -162,8 +163,8 @@ def dashboard(request):
             "overdue": reads.overdue_list(
                 today=today, permit_type_id=period.permit_type_id, calendar=calendar
             ),
-            "complaints": reads.complaints_glance(start=period.start, end=period.end, today=today),
-            "ikm": reads.ikm_glance(
+            "complaints": dashboard_glance.complaints_glance(start=period.start, end=period.end, today=today),
+            "ikm": dashboard_glance.ikm_glance(
                 start=period.start, end=period.end, today=today, permit_type=period.permit_type
             ),
         },
