@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.http import require_GET, require_http_methods
 
+from permits.downloads import private_file_response
 from permits.uploads import UploadRejected
 from workflow.calendar import office_calendar
 from workflow.runner import AlreadyProcessed, TransitionRefused, log_refusal
@@ -332,16 +333,9 @@ def staff_attachment(request, pk, attachment_pk):
     attachment = next((a for a in complaint.attachments.all() if a.pk == attachment_pk), None)
     if attachment is None:
         raise Http404
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.display_name,
-        content_type=attachment.content_type,
+    return private_file_response(
+        attachment.file, filename=attachment.display_name, content_type=attachment.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
 
 
 # --- recap -----------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import logging
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -12,6 +12,7 @@ from django.views import View
 from workflow.runner import AlreadyProcessed
 
 from .. import services
+from ..downloads import private_file_response
 from ..field_schema import display_value
 from ..forms.application_data import ApplicationDataForm
 from ..forms.document_upload import DocumentUploadForm
@@ -235,15 +236,9 @@ class DocumentDownloadView(LoginRequiredMixin, View):
             document = document_get_for_user(user=request.user, application_pk=pk, document_pk=doc_pk)
         except NotFound as exc:
             raise Http404 from exc
-        response = FileResponse(
-            document.file.open("rb"),
-            as_attachment=True,
-            filename=document.display_name,
-            content_type=document.content_type,
+        return private_file_response(
+            document.file, filename=document.display_name, content_type=document.content_type
         )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
 
 
 def survey_offered(*, user, application) -> bool:

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_POST
 
+from permits.downloads import private_file_response
 from permits.models import Application, ApplicationStatus
 from workflow.runner import AlreadyProcessed, TransitionRefused
 
@@ -26,13 +27,10 @@ def _officer_sk(request, pk: int) -> SkDocument:
         raise Http404 from exc
 
 
-def _pdf_response(file_field, *, filename: str, inline: bool) -> FileResponse:
-    response = FileResponse(
-        file_field.open("rb"), as_attachment=not inline, filename=filename, content_type="application/pdf"
+def _pdf_response(file_field, *, filename: str, inline: bool):
+    return private_file_response(
+        file_field, filename=filename, content_type="application/pdf", inline=inline, sandbox=False
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @require_GET

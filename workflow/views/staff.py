@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from django.views import View
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from accounts.roles import Role
+from permits.downloads import private_file_response
 from permits.field_schema import display_value
 from permits.models import ReviewStatus
 from permits.uploads import UploadRejected
@@ -237,19 +238,6 @@ class TechnicalDocumentUploadView(OfficerApplicationMixin, View):
         return redirect("workflow:staff_application_detail", pk=pk)
 
 
-def _file_response(file_field, *, filename: str, content_type: str, inline: bool):
-    response = FileResponse(
-        file_field.open("rb"), as_attachment=not inline, filename=filename, content_type=content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    # Even shown inline, a document may run nothing and reach nothing.
-    response["Content-Security-Policy"] = (
-        "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
-    )
-    return response
-
-
 class StaffDocumentView(OfficerApplicationMixin, View):
     """A document shown inline in the officer's browser (PDF viewer or image), after the upload checks."""
 
@@ -262,7 +250,7 @@ class StaffDocumentView(OfficerApplicationMixin, View):
         if document is None:
             raise Http404
         inline = request.GET.get("unduh") != "1"
-        return _file_response(
+        return private_file_response(
             document.file, filename=document.display_name, content_type=document.content_type, inline=inline
         )
 
@@ -273,6 +261,6 @@ class StaffTechnicalDocumentView(OfficerApplicationMixin, View):
             document = TechnicalReviewDocument.objects.get(pk=doc_pk, application=self.application)
         except TechnicalReviewDocument.DoesNotExist as exc:
             raise Http404 from exc
-        return _file_response(
+        return private_file_response(
             document.file, filename=document.display_name, content_type=document.content_type, inline=True
         )
