@@ -5,8 +5,6 @@ many complaints.
 
 Exports to CSV and XLSX, with cells that a spreadsheet would read as formulas neutralised."""
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -21,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from accounts.roles import Role
 from permits.models.catalog import ServiceComponent
 from workflow.calendar import office_calendar
+from workflow.exports import csv_text, workbook_bytes, xlsx_cell
 
 from .models import Channel, Complaint, ComplaintKind, Outcome
 from .rules import is_complaint_staff
@@ -45,8 +44,6 @@ NO_COMPONENT = gettext_lazy("Belum/tidak diklasifikasi")
 NO_OUTCOME = gettext_lazy("Belum ditentukan")
 ONE_DECIMAL = Decimal("0.1")
 # Cells starting with these are read as formulas by spreadsheet programs (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass(frozen=True)
@@ -230,60 +227,27 @@ def _period_rows(recap: Recap) -> list[tuple[str, str, date]]:
     return [(_("Periode"), _("Dari tanggal"), recap.start), (_("Periode"), _("Sampai tanggal"), recap.end)]
 
 
-def csv_safe(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+def _export_rows(recap: Recap) -> list[list]:
+    rows: list[list] = [export_headers()]
+    rows += [[section, label, day] for section, label, day in _period_rows(recap)]
+    rows += [[section, label, value] for section, items in recap_sections(recap) for label, value in items]
+    return rows
 
 
 def recap_csv(recap: Recap) -> str:
-    """UTF-8 text with a byte-order mark (Excel then reads names with accents intact)."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow(export_headers())
-    for section, label, day in _period_rows(recap):
-        writer.writerow([section, label, day.isoformat()])
-    for section, rows in recap_sections(recap):
-        for label, value in rows:
-            writer.writerow([csv_safe(section), csv_safe(label), csv_safe(value)])
-    return buffer.getvalue()
+    return csv_text(_export_rows(recap))
 
 
 def recap_xlsx(recap: Recap) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Rekap pengaduan")
-
-    def text(row: int, column: int, value: str):
-        cell = sheet.cell(row=row, column=column, value=ILLEGAL_CHARACTERS_RE.sub("", str(value)))
-        # Text stays text: openpyxl would otherwise store "=…" as a formula.
-        cell.data_type = "s"
-        return cell
-
-    for column, header in enumerate(export_headers(), start=1):
-        text(1, column, header).font = Font(bold=True)
-    row = 1
-    for section, label, day in _period_rows(recap):
-        row += 1
-        text(row, 1, section)
-        text(row, 2, label)
-        sheet.cell(row=row, column=3, value=day).number_format = "DD-MM-YYYY"
-    for section, rows in recap_sections(recap):
-        for label, value in rows:
-            row += 1
-            text(row, 1, section)
-            text(row, 2, label)
-            if isinstance(value, int | Decimal):
-                sheet.cell(row=row, column=3, value=value)
-            else:
-                text(row, 3, value)
+    for row_number, row in enumerate(_export_rows(recap), start=1):
+        for column, value in enumerate(row, start=1):
+            xlsx_cell(sheet, row=row_number, column=column, value=value, bold=row_number == 1)
     sheet.freeze_panes = "A2"
     for letter, width in zip("ABC", (40, 56, 14), strict=True):
         sheet.column_dimensions[letter].width = width
-    content = io.BytesIO()
-    workbook.save(content)
-    return content.getvalue()
+    return workbook_bytes(workbook)

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,12 +20,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from permits.downloads import private_file_response
 from permits.uploads import UploadRejected
 from workflow.calendar import office_calendar
+from workflow.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download
 from workflow.runner import AlreadyProcessed, TransitionRefused, log_refusal
 
 from . import services
 from .models import Complaint
 from .models import ComplaintStatus as CS
-from .recap import XLSX_CONTENT_TYPE, complaint_recap, recap_csv, recap_sections, recap_xlsx
+from .recap import complaint_recap, recap_csv, recap_sections, recap_xlsx
 from .rules import available_actions
 from .selectors import (
     NotFound,
@@ -362,11 +363,8 @@ def staff_recap(request):
     if recap is not None and export in ("csv", "xlsx"):
         stem = f"rekap-pengaduan-{recap.start.isoformat()}-{recap.end.isoformat()}"
         if export == "csv":
-            response = HttpResponse(recap_csv(recap), content_type="text/csv; charset=utf-8")
-        else:
-            response = HttpResponse(recap_xlsx(recap), content_type=XLSX_CONTENT_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="{stem}.{export}"'
-        return response
+            return download(recap_csv(recap), content_type=CSV_CONTENT_TYPE, filename=f"{stem}.csv")
+        return download(recap_xlsx(recap), content_type=XLSX_CONTENT_TYPE, filename=f"{stem}.xlsx")
     return render(
         request,
         "complaints/staff/recap.html",

@@ -1,7 +1,5 @@
 """The satisfaction survey: the public kiosk form, the applicant's form after the SK, and the IKM report."""
 
-import csv
-import io
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -18,6 +16,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from permits.selectors import NotFound, application_get_for_applicant
+from workflow.exports import (
+    CSV_CONTENT_TYPE,
+    XLSX_CONTENT_TYPE,
+    csv_text,
+    download,
+    workbook_bytes,
+    xlsx_cell,
+)
 
 from .ikm import (
     PROFILE_FIELDS,
@@ -41,10 +47,7 @@ from .survey_services import (
 
 FORM_TEMPLATE = "complaints/public/survey_form.html"
 KIOSK_MARK = "kios"
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 GRADE_CSS = {"A": "success", "B": "primary", "C": "warning", "D": "danger"}
-# Cells starting with these are read as formulas by spreadsheet programs (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def kiosk_rate(group, request) -> str:
@@ -258,11 +261,6 @@ def ikm_report_view(request):
 # --- Exports -------------------------------------------------------------------------------------------
 
 
-def _safe_text(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
 def _export_sections(
     report: IkmReport, by_permit_type: list[PermitTypeIndex]
 ) -> list[tuple[str, list[list]]]:
@@ -298,37 +296,17 @@ def _export_sections(
     ]
 
 
-def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _csv_cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, int | Decimal):
-        return str(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return _safe_text(value)
-
-
 def _csv_response(report, by_permit_type, *, filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response.write("\ufeff")  # the byte-order mark makes Excel read UTF-8
-    writer = csv.writer(response)
-    for number, (title, rows) in enumerate(_export_sections(report, by_permit_type)):
+    rows: list[list] = []
+    for number, (title, section) in enumerate(_export_sections(report, by_permit_type)):
         if number:
-            writer.writerow([])
-        writer.writerow([title])
-        writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
-    return _attachment(response, filename)
+            rows.append([])
+        rows += [[title], *section]
+    return download(csv_text(rows), content_type=CSV_CONTENT_TYPE, filename=filename)
 
 
 def _xlsx_response(report, by_permit_type, *, filename: str) -> HttpResponse:
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
 
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -336,26 +314,12 @@ def _xlsx_response(report, by_permit_type, *, filename: str) -> HttpResponse:
         sheet = workbook.create_sheet(title=title[:31])
         for row_number, row in enumerate(rows, start=1):
             for column, value in enumerate(row, start=1):
-                if isinstance(value, str):
-                    cell = sheet.cell(
-                        row=row_number, column=column, value=ILLEGAL_CHARACTERS_RE.sub("", value)
-                    )
-                    cell.data_type = "s"  # text stays text: openpyxl would store "=…" as a formula
-                elif isinstance(value, Decimal):
-                    cell = sheet.cell(row=row_number, column=column, value=value)
-                    cell.number_format = "0.00" if value.as_tuple().exponent == -2 else "0.000"
-                elif hasattr(value, "isoformat"):
-                    cell = sheet.cell(row=row_number, column=column, value=value)
-                    cell.number_format = "DD-MM-YYYY"
-                else:
-                    cell = sheet.cell(row=row_number, column=column, value=value)
                 # Every table but the summary has a header row.
-                if row_number == 1 and number:
-                    cell.font = Font(bold=True)
+                xlsx_cell(
+                    sheet, row=row_number, column=column, value=value, bold=row_number == 1 and number > 0
+                )
         if number:
             sheet.freeze_panes = "A2"
         for letter, width in zip("ABCDEF", (34, 44, 14, 14, 12, 12), strict=True):
             sheet.column_dimensions[letter].width = width
-    content = io.BytesIO()
-    workbook.save(content)
-    return _attachment(HttpResponse(content.getvalue(), content_type=XLSX_CONTENT_TYPE), filename)
+    return download(workbook_bytes(workbook), content_type=XLSX_CONTENT_TYPE, filename=filename)

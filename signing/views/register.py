@@ -1,9 +1,5 @@
 """The register of issued letter numbers (register nomor surat): a paginated page and CSV / XLSX exports."""
 
-import csv
-import io
-from datetime import date
-
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -14,13 +10,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from workflow.exports import (
+    CSV_CONTENT_TYPE,
+    XLSX_CONTENT_TYPE,
+    csv_text,
+    download,
+    workbook_bytes,
+    xlsx_cell,
+)
+
 from ..models import NumberSeries
 from ..numbering import RegisterRow, issued_numbers_for_register, register_row, register_years
 
 PAGE_SIZE = 50
-# Cells starting with these are read as formulas by spreadsheet programs (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class RegisterFilterForm(forms.Form):
@@ -47,11 +49,6 @@ def _headers() -> list[str]:
 
 def _cells(row: RegisterRow) -> list:
     return [row.number, row.issued_on, row.application_number, row.permit_type, row.holder_name]
-
-
-def csv_safe(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
 @login_required
@@ -93,48 +90,25 @@ def number_register(request):
     )
 
 
-def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def _csv_response(issued, *, filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    # The byte-order mark makes Excel read the file as UTF-8 (names with é, ü, ʼ stay intact).
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(_headers())
-    for issued_number in issued.iterator(chunk_size=500):
-        row = register_row(issued_number)
-        writer.writerow(
-            [row.issued_on.isoformat() if isinstance(c, date) else csv_safe(c) for c in _cells(row)]
-        )
-    return _attachment(response, filename)
+    rows = [_headers(), *(_cells(register_row(n)) for n in issued.iterator(chunk_size=500))]
+    return download(csv_text(rows), content_type=CSV_CONTENT_TYPE, filename=filename)
 
 
 def _xlsx_response(issued, *, filename: str) -> HttpResponse:
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Register nomor")
     for column, header in enumerate(_headers(), start=1):
-        sheet.cell(row=1, column=column, value=header).font = Font(bold=True)
+        xlsx_cell(sheet, row=1, column=column, value=header, bold=True)
     row_number = 1
     for row_number, issued_number in enumerate(issued.iterator(chunk_size=500), start=2):
         for column, value in enumerate(_cells(register_row(issued_number)), start=1):
-            if isinstance(value, date):
-                sheet.cell(row=row_number, column=column, value=value).number_format = "DD-MM-YYYY"
-            else:
-                cell = sheet.cell(row=row_number, column=column, value=ILLEGAL_CHARACTERS_RE.sub("", value))
-                # Text stays text: openpyxl would otherwise store "=…" as a formula.
-                cell.data_type = "s"
+            xlsx_cell(sheet, row=row_number, column=column, value=value)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:E{row_number}"
     for letter, width in zip("ABCDE", (42, 12, 24, 48, 36), strict=True):
         sheet.column_dimensions[letter].width = width
-    content = io.BytesIO()
-    workbook.save(content)
-    return _attachment(HttpResponse(content.getvalue(), content_type=XLSX_CONTENT_TYPE), filename)
+    return download(workbook_bytes(workbook), content_type=XLSX_CONTENT_TYPE, filename=filename)
