@@ -10,7 +10,6 @@ which is enough to cross a grade band.
 Reads only: aggregate queries whose number does not grow with the number of respondents.
 """
 
-import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -316,24 +315,6 @@ def ikm_by_permit_type(*, start: date, end: date) -> list[PermitTypeIndex]:
 
 
 # --- Periods ------------------------------------------------------------------------------------------
-
-
-def year_range(*, year: int) -> tuple[date, date]:
-    return date(year, 1, 1), date(year, 12, 31)
-
-
-def quarter_range(*, year: int, quarter: int) -> tuple[date, date]:
-    if quarter not in (1, 2, 3, 4):
-        raise ValueError("quarter must be 1–4")
-    first_month = 3 * (quarter - 1) + 1
-    last_month = first_month + 2
-    return date(year, first_month, 1), date(year, last_month, calendar.monthrange(year, last_month)[1])
-
-
-def semester_range(*, year: int, semester: int) -> tuple[date, date]:
-    if semester not in (1, 2):
-        raise ValueError("semester must be 1 or 2")
-    return (date(year, 1, 1), date(year, 6, 30)) if semester == 1 else (date(year, 7, 1), date(year, 12, 31))
 
 
 def survey_years(*, today: date) -> list[int]:

@@ -1,7 +1,6 @@
 """Forms of the pengaduan staff: the queue's filters, recording a complaint from another channel, one form per
 lifecycle action, and the recap's period."""
 
-import calendar
 from datetime import date
 
 from django import forms
@@ -9,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from permits.models import PermitType
 from permits.models.catalog import ServiceComponent
+from workflow.periods import MONTH_NAMES, month_range, quarter_range, year_range
 
 from .models import Channel, ComplaintKind, Outcome
 from .models import ComplaintStatus as CS
@@ -311,20 +311,6 @@ class RecapPeriod:
     MONTHS = {f"B{month:02d}": month for month in range(1, 13)}
 
 
-MONTH_NAMES = [
-    _("Januari"),
-    _("Februari"),
-    _("Maret"),
-    _("April"),
-    _("Mei"),
-    _("Juni"),
-    _("Juli"),
-    _("Agustus"),
-    _("September"),
-    _("Oktober"),
-    _("November"),
-    _("Desember"),
-]
 PERIOD_CHOICES = [
     (RecapPeriod.YEAR, _("Setahun penuh")),
     ("T1", _("Triwulan I (Januari–Maret)")),
@@ -347,9 +333,7 @@ class RecapPeriodForm(PeriodRangeForm):
         if kind == RecapPeriod.CUSTOM:
             return self.cleaned_data["dari"], self.cleaned_data["sampai"]
         if kind in RecapPeriod.QUARTERS:
-            first = 3 * (RecapPeriod.QUARTERS[kind] - 1) + 1
-            return date(year, first, 1), date(year, first + 2, calendar.monthrange(year, first + 2)[1])
+            return quarter_range(year=year, quarter=RecapPeriod.QUARTERS[kind])
         if kind in RecapPeriod.MONTHS:
-            month = RecapPeriod.MONTHS[kind]
-            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-        return date(year, 1, 1), date(year, 12, 31)
+            return month_range(year=year, month=RecapPeriod.MONTHS[kind])
+        return year_range(year=year)

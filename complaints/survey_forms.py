@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from permits.models import PermitType
+from workflow.periods import quarter_range, semester_range, year_range
 
-from .ikm import quarter_range, semester_range, year_range
 from .period_form import CUSTOM_PERIOD, PeriodRangeForm
 from .survey_models import AgeGroup, Education, Occupation, Sex, survey_elements
 

@@ -24,6 +24,7 @@ from workflow.exports import (
     workbook_bytes,
     xlsx_cell,
 )
+from workflow.periods import year_range
 
 from .ikm import (
     PROFILE_FIELDS,
@@ -32,7 +33,6 @@ from .ikm import (
     ikm_by_permit_type,
     ikm_report,
     survey_years,
-    year_range,
 )
 from .survey_forms import HONEYPOT_FIELD, IkmReportFilterForm, KioskSurveyForm, PeriodKind, SurveyForm
 from .survey_models import SurveyChannel

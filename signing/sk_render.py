@@ -11,26 +11,14 @@ import base64
 import re
 from datetime import date
 
+from django.utils import translation
+
 from permits.field_schema import display_value
 from permits.models import ApplicationDocument, FieldKind, Office
+from workflow.periods import MONTH_NAMES
 
 from .pdf import render_pdf, static_file_url
 from .qr import qr_svg_data_uri
-
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 
 # Permit types whose SK is a practice licence: valid 5 years (UU 17/2023), and never beyond the
 # registration certificate (STR) when that has an end date.
@@ -51,10 +39,11 @@ MAX_IMAGE_BYTES = 5 * 2**20
 
 
 def date_long(value: date | None) -> str:
-    """`22 November 2026`, independent of the process locale."""
+    """`22 November 2026`: an SK is an Indonesian document, whatever language the page is in."""
     if value is None:
         return ""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    with translation.override("id"):
+        return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
 
 
 def years_after(value: date, years: int) -> date:

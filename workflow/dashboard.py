@@ -23,6 +23,7 @@ from permits.models import Application, ApplicationStatus
 
 from .calendar import WorkingCalendar, office_calendar
 from .models import TransitionLog
+from .periods import year_range
 from .routes import OFFICE_STAGES
 
 S = ApplicationStatus
@@ -42,21 +43,10 @@ def can_view_dashboard(user) -> bool:
 # --- periods --------------------------------------------------------------------------------------------
 
 
-def year_bounds(year: int) -> tuple[date, date]:
-    return date(year, 1, 1), date(year, 12, 31)
-
-
-def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
-    first_month = 3 * (quarter - 1) + 1
-    start = date(year, first_month, 1)
-    next_start = date(year + 1, 1, 1) if quarter == 4 else date(year, first_month + 3, 1)
-    return start, next_start - timedelta(days=1)
-
-
 def _resolve_period(start: date | None, end: date | None, today: date | None) -> tuple[date, date]:
     """The period asked for; a missing bound falls back to the current year's."""
     if start is None or end is None:
-        year_start, year_end = year_bounds((today or timezone.localdate()).year)
+        year_start, year_end = year_range(year=(today or timezone.localdate()).year)
         start, end = start or year_start, end or year_end
     return start, end
 

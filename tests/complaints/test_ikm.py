@@ -14,11 +14,8 @@ from complaints.ikm import (
     ikm_grade,
     ikm_index,
     ikm_report,
-    quarter_range,
     round_half_up,
-    semester_range,
     survey_years,
-    year_range,
 )
 from complaints.survey_models import (
     AgeGroup,
@@ -31,6 +28,7 @@ from complaints.survey_models import (
     SurveyResponse,
 )
 from tests.factories import PermitTypeFactory
+from workflow.periods import quarter_range, semester_range, year_range
 
 WIB = ZoneInfo("Asia/Jakarta")
 NOW = datetime(2026, 5, 12, 10, 0, tzinfo=WIB)

@@ -19,6 +19,7 @@ from .. import dashboard as reads
 from .. import dashboard_glance
 from ..calendar import office_calendar
 from ..charts import Bar, horizontal_bar_chart, vertical_bar_chart
+from ..periods import quarter_range, year_range
 
 YEARS_SHOWN = 10
 QUARTER_NAMES = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -83,7 +84,7 @@ class DashboardFilterForm(forms.Form):
         cleaned = getattr(self, "cleaned_data", {})
         year = cleaned.get("tahun") or self.today.year
         quarter = cleaned.get("triwulan")
-        start, end = reads.quarter_bounds(year, quarter) if quarter else reads.year_bounds(year)
+        start, end = quarter_range(year=year, quarter=quarter) if quarter else year_range(year=year)
         return DashboardPeriod(year, quarter, start, end, cleaned.get("jenis"))
 
 
