@@ -5,8 +5,10 @@ from datetime import date
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from workflow.exports import percent
+
 from .models import Complaint
-from .recap import ON_TIME_Q, percent, published_between_q, received_between_q
+from .recap import ON_TIME_Q, published_between_q, received_between_q
 from .selectors import OPEN_STATUSES, overdue_q
 
 

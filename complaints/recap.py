@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from accounts.roles import Role
 from permits.models.catalog import ServiceComponent
 from workflow.calendar import office_calendar
-from workflow.exports import csv_text, workbook_bytes, xlsx_cell
+from workflow.exports import csv_text, percent, workbook_bytes, xlsx_cell
 
 from .models import Channel, Complaint, ComplaintKind, Outcome
 from .rules import is_complaint_staff
@@ -95,12 +95,6 @@ def published_between_q(*, start: date, end: date) -> Q:
 
 # Delivered on or before the answer deadline, counting the day in the office's time zone.
 ON_TIME_Q = Q(published_at__date__lte=F("answer_due"))
-
-
-def percent(part: int, whole: int) -> Decimal | None:
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
 
 
 def _counts(queryset, field: str) -> dict:

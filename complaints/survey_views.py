@@ -21,6 +21,7 @@ from workflow.exports import (
     XLSX_CONTENT_TYPE,
     csv_text,
     download,
+    percent,
     workbook_bytes,
     xlsx_cell,
 )
@@ -198,18 +199,13 @@ def ikm_chart(report: IkmReport) -> Chart:
     )
 
 
-def _percent(count: int, total: int) -> Decimal | None:
-    return (Decimal(100 * count) / total).quantize(Decimal("0.1")) if total else None
-
-
 def _profile_sections(report: IkmReport) -> list[dict]:
     return [
         {
             "name": name,
             "label": label,
             "rows": [
-                (row.label, row.count, _percent(row.count, report.respondents))
-                for row in report.profile[name]
+                (row.label, row.count, percent(row.count, report.respondents)) for row in report.profile[name]
             ],
         }
         for name, (label, _choices) in PROFILE_FIELDS.items()

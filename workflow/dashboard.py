@@ -22,6 +22,7 @@ from accounts.roles import Role
 from permits.models import Application, ApplicationStatus
 
 from .calendar import WorkingCalendar, office_calendar
+from .exports import percent
 from .models import TransitionLog
 from .periods import year_range
 from .routes import OFFICE_STAGES
@@ -57,12 +58,6 @@ def _aware_range(start: date, end: date) -> tuple[datetime, datetime]:
         timezone.make_aware(datetime.combine(start, time.min)),
         timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min)),
     )
-
-
-def _percent(part: int, whole: int) -> Decimal | None:
-    if not whole:
-        return None
-    return (Decimal(part * 100) / Decimal(whole)).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
 
 
 # --- open applications by stage and permit type ---------------------------------------------------------
@@ -166,7 +161,7 @@ class OnTimeRow:
     @property
     def percent(self) -> Decimal | None:
         """Share issued within the SLA, in percent with one decimal; None when nothing was issued."""
-        return _percent(self.on_time, self.issued)
+        return percent(self.on_time, self.issued)
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,11 @@
-"""What every CSV/XLSX report export needs: spreadsheet-safe cells, UTF-8 CSV that Excel opens, workbook
-bytes, and the download response. Each report keeps its own layout."""
+"""What every report needs: percentages rounded one way, and for CSV/XLSX exports spreadsheet-safe cells,
+UTF-8 CSV that Excel opens, workbook bytes and the download response. Each report keeps its own layout."""
 
 import csv
 import io
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.http import HttpResponse
 from django.utils.functional import Promise
@@ -14,6 +14,13 @@ CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Cells starting with these are read as formulas by spreadsheet programs (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def percent(part: int, whole: int) -> Decimal | None:
+    """`part` of `whole` in percent with one decimal, rounded half up; None when `whole` is zero."""
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def spreadsheet_text(value) -> str:
