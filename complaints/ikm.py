@@ -34,7 +34,6 @@ from .survey_models import (
 )
 
 CONVERSION_FACTOR = 25
-TWO_PLACES = Decimal("0.01")
 
 
 # --- Grade --------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
+from permits.selectors import NotFound  # one 'not found, or not yours' for every app
 from workflow.calendar import WorkingCalendar
 from workflow.models import TransitionLog
 
@@ -49,10 +50,6 @@ QUEUE_SORTS: dict[str, tuple] = {
 DEFAULT_SORT = "due"
 
 
-class NotFound(Exception):
-    """No such complaint for this user (it may exist, but they may not see it)."""
-
-
 @dataclass(frozen=True)
 class ComplaintQueueFilters:
     status: str = ""
@@ -70,10 +67,6 @@ def overdue_q(*, today: date) -> Q:
     return Q(status__in=OPEN_STATUSES, answer_due__lt=today) | Q(
         status=CS.DITERIMA, acknowledge_due__lt=today
     )
-
-
-def is_pengaduan_staff(user) -> bool:
-    return bool(user.is_authenticated) and any(user.has_role(role) for role in PENGADUAN_ROLES)
 
 
 def statuses_for_user(user, *, scope: str = SCOPE_MINE) -> list[str]:

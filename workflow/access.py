@@ -3,12 +3,9 @@
 from django.db.models import Prefetch
 
 from permits.models import Application, ApplicationDocument, ApplicationStatus
+from permits.selectors import NotFound  # one 'not found, or not yours' for every app
 
 from .models import TransitionLog
-
-
-class NotFound(Exception):
-    pass
 
 
 def application_get_for_officer(*, user, pk: int) -> Application:

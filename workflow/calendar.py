@@ -1,7 +1,6 @@
 """Working days (hari kerja): Monday–Friday (Saturday when the office serves then), minus Indonesia's national
 holidays and cuti bersama, adjusted by the office's own table of closed and open days."""
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -53,9 +52,6 @@ class WorkingCalendar:
         return sum(
             1 for offset in range(1, (end - start).days + 1) if self.is_working_day(start + timedelta(offset))
         )
-
-    def working_days_in(self, days: Iterable[date]) -> int:
-        return sum(1 for d in days if self.is_working_day(d))
 
 
 def office_calendar() -> WorkingCalendar:

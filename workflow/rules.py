@@ -3,7 +3,7 @@
 import rules
 
 from permits.models import DECISION_STAGES, REVIEW_STAGES, ApplicationStatus
-from permits.rules import is_owner
+from permits.rules import is_officer, is_owner
 
 from .dashboard import can_view_dashboard
 from .routes import role_for_stage
@@ -36,11 +36,6 @@ def is_draft_or_in_correction(user, application) -> bool:
         ApplicationStatus.DRAFT,
         ApplicationStatus.PERBAIKAN,
     )
-
-
-@rules.predicate
-def is_officer(user) -> bool:
-    return user.is_authenticated and user.is_officer
 
 
 rules.add_perm("workflow.view_queue", is_officer)

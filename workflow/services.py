@@ -216,11 +216,3 @@ def technical_document_upload(
     document.file.save(f"upload{checked.extension}", uploaded_file, save=False)
     document.save()
     return document
-
-
-def remaining_working_days(*, application: Application, today) -> int:
-    """SLA days left for the office: the permit's SLA less the days the office already held the file."""
-    used = application.working_days_used
-    if application.clock_started_on is not None:
-        used += office_calendar().working_days_between(application.clock_started_on, today)
-    return application.permit_type.sla_working_days - used
