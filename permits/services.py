@@ -25,11 +25,13 @@ class ApplicationNotEditable(Exception):
 
 
 class SubmissionIncomplete(Exception):
-    """Something required is missing or invalid; `items` lists each in plain Indonesian."""
+    """Something required is missing or invalid: `missing` has each item with the form element to jump to,
+    `items` their plain-Indonesian messages."""
 
-    def __init__(self, items: list[str]):
-        super().__init__("; ".join(items))
-        self.items = items
+    def __init__(self, missing: list["MissingItem"]):
+        self.missing = missing
+        self.items = [item.message for item in missing]
+        super().__init__("; ".join(self.items))
 
 
 @dataclass(frozen=True)
@@ -201,7 +203,7 @@ def application_resubmit(*, application: Application, by, now=None) -> Applicati
         raise ApplicationNotEditable
     missing = correction_missing_items(application=application)
     if missing:
-        raise SubmissionIncomplete([item.message for item in missing])
+        raise SubmissionIncomplete(missing)
     now = now or timezone.now()
     remaining = max(application.permit_type.sla_working_days - application.working_days_used, 0)
     today = timezone.localdate(now)
@@ -238,7 +240,7 @@ def application_submit(*, application: Application, by, now=None) -> Application
         raise ApplicationNotEditable
     missing = application_missing_items(application=application)
     if missing:
-        raise SubmissionIncomplete([item.message for item in missing])
+        raise SubmissionIncomplete(missing)
     now = now or timezone.now()
     permit_type = application.permit_type
     due_date = office_calendar().add_working_days(timezone.localdate(now), permit_type.sla_working_days)

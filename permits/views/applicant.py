@@ -194,10 +194,8 @@ class ApplicationSubmitView(ApplicantApplicationMixin, View):
                 application = services.application_resubmit(application=self.application, by=request.user)
             else:
                 application = services.application_submit(application=self.application, by=request.user)
-        except services.SubmissionIncomplete:
-            check = services.correction_missing_items if resubmitting else services.application_missing_items
-            missing = check(application=self.application)
-            return render_edit_page(request, self.application, missing=missing, status=400)
+        except services.SubmissionIncomplete as exc:
+            return render_edit_page(request, self.application, missing=exc.missing, status=400)
         except (AlreadyProcessed, services.ApplicationNotEditable):
             messages.info(request, _("Permohonan ini sudah diajukan."))
             return redirect(self.application)
