@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
+from accounts.roles import Role
 from permits.models import Application, ApplicationStatus
 from workflow.effects import after_transition
 from workflow.runner import transition_run
@@ -156,7 +157,11 @@ def sk_draft_prepare(*, application_id: int, now=None) -> SkDocument:
     sk = sk_for_application(application=application)
     if application.status != S.MENUNGGU_TTE or sk.signed_pdf:
         return sk
-    signer = Signer.objects.filter(is_active=True, user__groups__name="Kepala Dinas").order_by("-pk").first()
+    signer = (
+        Signer.objects.filter(is_active=True, user__groups__name=Role.KEPALA_DINAS.value)
+        .order_by("-pk")
+        .first()
+    )
     pdf = sk_draft_render(
         application=application,
         verification_url=verification_url(sk=sk),
