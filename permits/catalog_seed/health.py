@@ -216,7 +216,7 @@ def _sip_fields(*, profession: str, name_example: str) -> list[dict]:
     ]
 
 
-def _sip_procedure(*, permit_name: str) -> list[dict]:
+def practice_licence_procedure(*, permit_name: str) -> list[dict]:
     return [
         {
             "actor": "Pemohon",
@@ -353,7 +353,7 @@ def _sip(
         "source": "Standar Pelayanan DPMPTSP Kabupaten Tangerang",
         "fields": _sip_fields(profession=profession, name_example=name_example),
         "requirements": _sip_requirements(profession=profession, organisation=organisation),
-        "procedure": _sip_procedure(permit_name=permit_name),
+        "procedure": practice_licence_procedure(permit_name=permit_name),
         "components": office_components(),
         "blank_forms": _sip_blank_forms(permit_name=permit_name, profession=profession),
     }

@@ -1,7 +1,7 @@
 """SIP Bidan — composed for the demo ("Disusun untuk demo") after common DPMPTSP practice and the rules
 it cites; not transcribed from a seed."""
 
-from .health import personal_fields, practice_place_fields
+from .health import personal_fields, practice_licence_procedure, practice_place_fields
 from .office import (
     DELEGATION_REGULATION,
     PHOTO,
@@ -11,7 +11,6 @@ from .office import (
     office_components,
     requirement,
     signature_block,
-    verification_chain,
 )
 
 DEMO_SOURCE = "Disusun untuk demo"
@@ -139,35 +138,7 @@ SIP_BIDAN = {
             required=False,
         ),
     ],
-    "procedure": [
-        {
-            "actor": "Pemohon",
-            "description": (
-                "Masuk ke aplikasi Pintu, membuka halaman layanan SIPB untuk melihat persyaratan, dan "
-                "mengunduh formulir yang disediakan."
-            ),
-        },
-        {
-            "actor": "Pemohon",
-            "description": (
-                "Mengajukan permohonan: mengisi seluruh data permohonan, mengunggah dokumen persyaratan, "
-                "lalu mengirimkan permohonan."
-            ),
-        },
-        {
-            "actor": "Back Office",
-            "description": (
-                "Memverifikasi data pemohon, data tempat praktik, dan dokumen yang diunggah, lalu menyetujui "
-                "dan meneruskan permohonan ke Kepala Seksi, atau mengembalikannya kepada pemohon untuk "
-                "diperbaiki/menolaknya disertai alasan."
-            ),
-        },
-        *verification_chain(),
-        {
-            "actor": "Pemohon",
-            "description": "Mengunduh SIPB bertanda tangan elektronik secara mandiri melalui aplikasi Pintu.",
-        },
-    ],
+    "procedure": practice_licence_procedure(permit_name="SIPB"),
     "components": office_components(),
     "blank_forms": [
         {
