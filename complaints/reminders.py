@@ -4,7 +4,6 @@ Kepala Bidang Pengaduan, at most once per complaint, recipient and day (like wor
 import logging
 from datetime import date
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import QuerySet
 from django.urls import NoReverseMatch, reverse
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import Role
 from workflow.calendar import WorkingCalendar, office_calendar
+from workflow.markers import marker_claim
 from workflow.models import Notification
 from workflow.notifications import local_date_text, officers_with_roles, recipient_language, short_message
 
@@ -23,8 +23,6 @@ from .selectors import overdue_q
 
 logger = logging.getLogger("pintu.reminders")
 
-# Long enough to span the day the reminder belongs to, whatever hour it ran.
-REMINDER_MARKER_SECONDS = 2 * 24 * 3600
 SUPERVISOR_ROLE = Role.KEPALA_BIDANG_PENGADUAN
 
 
@@ -98,20 +96,12 @@ def overdue_complaint_reminders_send(*, today: date | None = None, now=None) -> 
 
 def _remind(*, complaint: Complaint, recipient, calendar: WorkingCalendar, today: date, now) -> bool:
     marker = f"pintu:complaint-overdue:{today.isoformat()}:{complaint.pk}:{recipient.pk}"
-    if not cache.add(marker, 1, REMINDER_MARKER_SECONDS):
-        return False
     url = complaint_staff_url(complaint)
     with translation.override(recipient_language(recipient)):
         message = _message(complaint, calendar=calendar, today=today)
-    try:
-        with transaction.atomic():
-            # The cache may have been emptied (a restart of the embedded mode): the table has the last word.
-            if Notification.objects.filter(
-                recipient=recipient, url=url, message=message, created_at__date=today
-            ).exists():
-                return False
-            Notification.objects.create(recipient=recipient, message=message, url=url, created_at=now)
-    except BaseException:
-        cache.delete(marker)
-        raise
+    with transaction.atomic():
+        # The marker row (workflow/markers.py) commits or rolls back with the notice.
+        if not marker_claim(marker=marker, done=True):
+            return False
+        Notification.objects.create(recipient=recipient, message=message, url=url, created_at=now)
     return True

@@ -4,12 +4,12 @@ complainant's rating and reopening. Each public function raises the errors defin
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import Role
 from permits.models import Application, ApplicationStatus, PermitType
+from permits.stored_files import stored_file_save, stored_files_atomic
 from permits.uploads import check_upload
 from workflow.calendar import office_calendar
 from workflow.models import TransitionLog
@@ -107,7 +107,8 @@ def complaint_submit(*, intake: Intake, attachments=(), recorded_by=None, now=No
     policy = ComplaintPolicy.current()
     handled_as, note = handling_for(intake=intake, application=application, policy=policy, today=today)
     calendar = office_calendar()
-    with transaction.atomic():
+    # A rollback deletes the attachments stored so far: no file without its row.
+    with stored_files_atomic():
         complaint = Complaint.objects.create(
             ticket=_unique_ticket(now),
             kind=intake.kind,
@@ -139,7 +140,7 @@ def complaint_submit(*, intake: Intake, attachments=(), recorded_by=None, now=No
                 sha256=result.sha256,
                 uploaded_at=now,
             )
-            attachment.file.save("lampiran", upload, save=False)
+            stored_file_save(attachment.file, "lampiran", upload)
             attachment.save()
         log = TransitionLog.objects.create(
             complaint=complaint,

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from permits.models import Office
+from workflow.markers import marker_claim, marker_done, marker_release
 from workflow.models import TransitionLog
 
 from .models import Complaint
@@ -29,12 +30,17 @@ def send_complaint_update(self, complaint_id: int, log_id: int) -> None:
         + "?"
         + urlencode({"tiket": complaint.ticket}),
     }
+    subject = render_to_string("complaints/email/update_subject.txt", context).strip()
+    body = render_to_string("complaints/email/update.txt", context)
+    # At most once per update, whatever the number of deliveries (workflow/markers.py).
+    marker = f"pintu:mail:complaint:{log_id}"
+    if not marker_claim(marker=marker):
+        return
     try:
-        send_mail(
-            subject=render_to_string("complaints/email/update_subject.txt", context).strip(),
-            message=render_to_string("complaints/email/update.txt", context),
-            from_email=None,
-            recipient_list=[complaint.email],
-        )
-    except OSError as exc:
-        raise self.retry(exc=exc) from exc
+        send_mail(subject=subject, message=body, from_email=None, recipient_list=[complaint.email])
+    except BaseException as exc:
+        marker_release(marker=marker)
+        if isinstance(exc, OSError):
+            raise self.retry(exc=exc) from exc
+        raise
+    marker_done(marker=marker)

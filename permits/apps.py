@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class PermitsConfig(AppConfig):
     name = "permits"
     verbose_name = _("Perizinan")
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401 — registers the private storage's configuration checks

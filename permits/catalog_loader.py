@@ -15,6 +15,7 @@ from .models import (
     Requirement,
     ServiceStandardEntry,
 )
+from .stored_files import stored_file_discard_on_commit, stored_file_save, stored_files_atomic
 
 PERMIT_KEYS = (
     "name",
@@ -53,7 +54,7 @@ def office_load(*, data: dict) -> Office:
     return office
 
 
-@transaction.atomic
+@stored_files_atomic
 def permit_type_load(*, data: dict, office: Office | None = None, render_forms: bool = True) -> PermitType:
     permit_type, _created = PermitType.objects.update_or_create(
         slug=data["slug"], defaults={key: data.get(key, "") for key in PERMIT_KEYS}
@@ -122,7 +123,7 @@ def _load_blank_form(permit_type: PermitType, blank: dict, office: Office | None
         permit_type=permit_type, slug=blank["slug"], defaults={"title": blank["title"]}
     )
     form.title = blank["title"]
-    if form.file:
-        form.file.delete(save=False)
-    form.file.save(f"{blank['slug']}.pdf", ContentFile(pdf), save=False)
+    # The old file goes only once the row points at the new one (a rollback keeps both as they were).
+    stored_file_discard_on_commit(form.file)
+    stored_file_save(form.file, f"{blank['slug']}.pdf", ContentFile(pdf))
     form.save()

@@ -17,6 +17,7 @@ from workflow.runner import transition_run
 from .field_schema import to_storable
 from .forms.application_data import ApplicationDataForm
 from .models import Application, ApplicationDocument, ApplicationStatus, PermitType, Requirement, ReviewStatus
+from .stored_files import stored_file_discard_on_commit, stored_file_save, stored_files_atomic
 from .uploads import CheckedUpload, UploadRejected, check_upload
 
 
@@ -85,7 +86,7 @@ def application_upload_total(*, application: Application, excluding: Requirement
     return documents.aggregate(total=Sum("size"))["total"] or 0
 
 
-@transaction.atomic
+@stored_files_atomic
 def document_upload(
     *, application: Application, requirement: Requirement, uploaded_file, by, now=None
 ) -> ApplicationDocument:
@@ -131,20 +132,16 @@ def document_upload(
         uploaded_at=now,
         uploaded_by=by,
     )
-    document.file.save("upload", uploaded_file, save=False)
-    try:
-        document.save()
-    except Exception:
-        # Do not leave an orphan file behind when the row cannot be written.
-        document.file.delete(save=False)
-        raise
+    # Stored before the row is written; a rollback (the row cannot be written, or a caller's block fails)
+    # deletes the file again.
+    stored_file_save(document.file, "upload", uploaded_file)
+    document.save()
     return document
 
 
 def _document_delete_after_commit(document: ApplicationDocument) -> None:
-    name, storage = document.file.name, document.file.storage
+    stored_file_discard_on_commit(document.file)
     document.delete()
-    transaction.on_commit(lambda: storage.delete(name))
 
 
 @transaction.atomic

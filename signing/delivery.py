@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from permits.models import Application, ApplicationStatus, Office
+from permits.stored_files import stored_file_read
 
 
 def sk_email_request(*, application_id: int) -> None:
@@ -36,6 +37,6 @@ def sk_email_send(*, application_id: int) -> None:
             to=[applicant.email],
         )
     message.attach(
-        f"SK-{application.number}.pdf", application.sk.final_pdf.open("rb").read(), "application/pdf"
+        f"SK-{application.number}.pdf", stored_file_read(application.sk.final_pdf), "application/pdf"
     )
     message.send()

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
 
 from accounts.demo import ensure_demo_allowed
 from accounts.models import User
 from accounts.roles import Role
+from permits.stored_files import stored_file_save, stored_files_atomic
 
 from .models import Signer, TrustRoot
 from .pki import certificate_pem, root_ca_create, signing_certificate_issue
@@ -18,7 +18,7 @@ from .pki import certificate_pem, root_ca_create, signing_certificate_issue
 DEMO_SIGNING_PASSPHRASE = "kadis-tte-2026"  # noqa: S105 — documented demo value; refused outside demo settings
 
 
-@transaction.atomic
+@stored_files_atomic
 def demo_pki_create(*, organization: str) -> Signer | None:
     """Idempotent: does nothing when a signer and the seal already exist."""
     ensure_demo_allowed()
@@ -56,6 +56,6 @@ def demo_pki_create(*, organization: str) -> Signer | None:
         nip=kadis.nip or "197001012000031001",
         position="Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
     )
-    signer.pkcs12.save("kepala-dinas.p12", ContentFile(issued.pkcs12), save=False)
+    stored_file_save(signer.pkcs12, "kepala-dinas.p12", ContentFile(issued.pkcs12))
     signer.save()
     return signer

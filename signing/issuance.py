@@ -7,9 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from permits.models import Application, ApplicationStatus, Office
+from permits.stored_files import stored_file_read, stored_file_save, stored_files_atomic
 from workflow.effects import after_transition
 from workflow.runner import transition_run
 
+from .background import PHASE_TASKS
 from .keys import seal_signer
 from .models import SkDocument
 from .pdf_signing import final_fill_and_seal
@@ -20,32 +22,42 @@ S = ApplicationStatus
 
 
 def sk_issue(*, application_id: int, now=None) -> SkDocument:
+    """Fills the number, seals, stores and publishes the final SK. Two runs at once (a message delivered
+    again beside the original) produce one final SK: the second waits for the first's row locks and then
+    finds the SK issued. Raises RuntimeError when the application is not waiting for issuance, and whatever
+    sealing or storing raises (the task retries)."""
     now = now or timezone.now()
-    application = Application.objects.select_related("issued_number").get(pk=application_id)
-    sk = SkDocument.objects.get(application=application)
-    if application.status == S.TERBIT and sk.final_pdf:
-        return sk  # already issued: a repeated task changes nothing
-    if application.status != S.PENERBITAN:
-        raise RuntimeError(f"application {application_id} is not waiting for issuance")
-    office = Office.current()
-    final = final_fill_and_seal(
-        certified=sk.signed_pdf.open("rb").read(),
-        number=application.issued_number.number,
-        seal_signer=seal_signer(),
-        office_name=office.name if office else "",
-    )
-
-    def store_final(app, log):
-        sk.final_pdf.save(f"{sk.verification_token}.pdf", ContentFile(final), save=False)
-        sk.final_sha256, sk.issued_at = sha256_hex(final), now
-        # The same rule the SK prints: practice licences 5 years (or the STR's end), others open-ended.
-        sk.valid_until = sk_valid_until(
-            application=application, issued_on=timezone.localdate(sk.draft_rendered_at or now)
+    # A failing effect, or a crash before commit: the final copy stored in the effect goes again.
+    with stored_files_atomic():
+        # Locked in the runner's order (the application, then its SK) until the SK is published.
+        application = (
+            Application.objects.select_related("issued_number")
+            .select_for_update(of=("self",))
+            .get(pk=application_id)
         )
-        sk.failure = ""
-        sk.save(update_fields=["final_pdf", "final_sha256", "issued_at", "valid_until", "failure"])
+        sk = SkDocument.objects.select_for_update().get(application=application)
+        if application.status == S.TERBIT and sk.final_pdf:
+            return sk  # already issued: a repeated task changes nothing
+        if application.status != S.PENERBITAN:
+            raise RuntimeError(f"application {application_id} is not waiting for issuance")
+        office = Office.current()
+        final = final_fill_and_seal(
+            certified=stored_file_read(sk.signed_pdf),
+            number=application.issued_number.number,
+            seal_signer=seal_signer(),
+            office_name=office.name if office else "",
+        )
 
-    with transaction.atomic():
+        def store_final(app, log):
+            stored_file_save(sk.final_pdf, f"{sk.verification_token}.pdf", ContentFile(final))
+            sk.final_sha256, sk.issued_at = sha256_hex(final), now
+            # The same rule the SK prints: practice licences 5 years (or the STR's end), others open-ended.
+            sk.valid_until = sk_valid_until(
+                application=application, issued_on=timezone.localdate(sk.draft_rendered_at or now)
+            )
+            sk.failure = ""
+            sk.save(update_fields=["final_pdf", "final_sha256", "issued_at", "valid_until", "failure"])
+
         transition_run(
             application_id=application_id,
             transition="publish",
@@ -60,14 +72,19 @@ def sk_issue(*, application_id: int, now=None) -> SkDocument:
     return sk
 
 
-def sk_issue_failed(*, application_id: int, error: str) -> None:
-    """Bounded retries exhausted: the application shows a visible error an administrator can retry."""
-    SkDocument.objects.filter(application_id=application_id).update(failure=error[:300])
-
-
-def sk_issue_retry(*, application_id: int) -> None:
+def sk_issue_retry(*, application_id: int, now=None) -> None:
+    """The administrator's retry after the bounded retries failed: the step the application waits for (its
+    draft, or its final SK) is queued again with a fresh count of tries."""
     from workflow.outbox import outbox_enqueue
 
+    now = now or timezone.now()
+    status = Application.objects.filter(pk=application_id).values_list("status", flat=True).first()
     with transaction.atomic():
-        SkDocument.objects.filter(application_id=application_id).update(failure="", attempts=0)
-        outbox_enqueue(task_name="signing.tasks.issue_sk", kwargs={"application_id": application_id})
+        # task_due_at: the sweep leaves the freshly queued task alone.
+        SkDocument.objects.filter(application_id=application_id).update(
+            failure="", attempts=0, task_due_at=now
+        )
+        outbox_enqueue(
+            task_name=PHASE_TASKS.get(status, "signing.tasks.issue_sk"),
+            kwargs={"application_id": application_id},
+        )

@@ -179,7 +179,10 @@ class SkDocument(models.Model):
     # When the applicant first downloaded it: the IKM survey is offered from then on.
     first_downloaded_at = models.DateTimeField(null=True, blank=True)
     failure = models.CharField(_("kesalahan terakhir"), max_length=300, blank=True)
+    # Tries of the current background step (rendering the draft, then issuing), and when its task was last
+    # queued by the sweep, started, or is due to retry: the sweep's clock (signing/background.py).
     attempts = models.PositiveSmallIntegerField(default=0)
+    task_due_at = models.DateTimeField(_("jadwal tugas latar"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("dokumen SK")

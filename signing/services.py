@@ -13,6 +13,12 @@ from django.views.decorators.debug import sensitive_variables
 
 from accounts.roles import Role
 from permits.models import Application, ApplicationStatus
+from permits.stored_files import (
+    stored_file_discard_on_commit,
+    stored_file_read,
+    stored_file_save,
+    stored_files_atomic,
+)
 from workflow.effects import after_transition
 from workflow.runner import transition_run
 
@@ -93,12 +99,12 @@ def sk_sign(*, application_id: int, expected_status: str, by, passphrase: str, s
     sk = SkDocument.objects.filter(application=application).first()
     if sk is None or not sk.draft_pdf:
         raise SigningRefused(_("Draf SK masih disiapkan. Muat ulang halaman sebentar lagi."))
-    draft = sk.draft_pdf.open("rb").read()
+    draft = stored_file_read(sk.draft_pdf)
     if sha256_hex(draft) != sk.draft_sha256 or shown_sha256 != sk.draft_sha256:
         _event(signer, application, SigningEvent.Kind.DOCUMENT_CHANGED, by, now)
         raise SigningRefused(_("Draf SK telah berubah sejak Anda membukanya. Periksa kembali draf terbaru."))
     try:
-        key = signer_load(pkcs12=signer.pkcs12.open("rb").read(), passphrase=passphrase)
+        key = signer_load(pkcs12=stored_file_read(signer.pkcs12), passphrase=passphrase)
     except WrongPassphrase:
         left = _register_failure(signer_id=signer.pk, application=application, actor=by, now=now)
         if left == 0:
@@ -122,23 +128,25 @@ def sk_sign(*, application_id: int, expected_status: str, by, passphrase: str, s
     )
 
     def store_signed(app, log):
-        sk.signed_pdf.save(f"{sk.verification_token}.pdf", ContentFile(signed), save=False)
+        stored_file_save(sk.signed_pdf, f"{sk.verification_token}.pdf", ContentFile(signed))
         sk.signed_sha256, sk.signed_at, sk.signer = sha256_hex(signed), now, signer
         sk.save(update_fields=["signed_pdf", "signed_sha256", "signed_at", "signer"])
         Signer.objects.filter(pk=signer.pk).update(failed_attempts=0)
         _event(signer, app, SigningEvent.Kind.SIGNED, by, now)
 
-    return transition_run(
-        application_id=application_id,
-        transition="sign",
-        actor=by,
-        actor_role=signer.signed_position[:50],
-        expected_status=expected_status,
-        permission="signing.sign_sk",
-        arguments={"now": now},
-        effects=[store_signed, after_transition],
-        now=now,
-    )
+    # Someone else signed meanwhile, or an effect fails: the signed copy stored in the effect goes again.
+    with stored_files_atomic():
+        return transition_run(
+            application_id=application_id,
+            transition="sign",
+            actor=by,
+            actor_role=signer.signed_position[:50],
+            expected_status=expected_status,
+            permission="signing.sign_sk",
+            arguments={"now": now},
+            effects=[store_signed, after_transition],
+            now=now,
+        )
 
 
 def _office_city() -> str:
@@ -148,14 +156,31 @@ def _office_city() -> str:
     return getattr(office, "city", "") or (office.name if office else "")
 
 
+def _draft_current(*, sk: SkDocument, application: Application, now) -> bool:
+    """A draft rendered since the application (last) reached the Kepala Dinas, and today: the SK is dated
+    the day it is signed."""
+    rendered = sk.draft_rendered_at
+    if not sk.draft_pdf or rendered is None:
+        return False
+    entered = application.stage_entered_at
+    same_day = timezone.localdate(rendered) == timezone.localdate(now)
+    return same_day and (entered is None or rendered >= entered)
+
+
 def sk_draft_prepare(*, application_id: int, now=None) -> SkDocument:
-    """Renders the draft SK for an application waiting for the Kepala Dinas (idempotent per draft)."""
+    """Renders the draft SK for an application waiting for the Kepala Dinas. Idempotent: a current draft
+    (`_draft_current`) is kept, so a task delivered twice never changes the draft the Kepala Dinas is
+    looking at. Raises what rendering raises (the task retries)."""
     from .sk_render import sk_draft_render
 
     now = now or timezone.now()
     application = Application.objects.select_related("permit_type", "applicant").get(pk=application_id)
     sk = sk_for_application(application=application)
-    if application.status != S.MENUNGGU_TTE or sk.signed_pdf:
+    if (
+        application.status != S.MENUNGGU_TTE
+        or sk.signed_pdf
+        or _draft_current(sk=sk, application=application, now=now)
+    ):
         return sk
     signer = (
         Signer.objects.filter(is_active=True, user__groups__name=Role.KEPALA_DINAS.value)
@@ -168,11 +193,18 @@ def sk_draft_prepare(*, application_id: int, now=None) -> SkDocument:
         signer=signer,
         issued_on=timezone.localdate(now),
     )
-    if sk.draft_pdf:
-        sk.draft_pdf.delete(save=False)
-    sk.draft_pdf.save(f"{sk.verification_token}.pdf", ContentFile(pdf), save=False)
-    sk.draft_sha256, sk.draft_rendered_at = sha256_hex(pdf), now
-    sk.save(update_fields=["draft_pdf", "draft_sha256", "draft_rendered_at"])
+    with stored_files_atomic():
+        # Locked, so that two renderings at once replace each other's draft rather than orphan one.
+        sk = SkDocument.objects.select_for_update().get(pk=sk.pk)
+        if sk.signed_pdf or _draft_current(sk=sk, application=application, now=now):
+            return sk
+        # The new draft gets a new name; the old one goes only once the row points at the new one.
+        stored_file_discard_on_commit(sk.draft_pdf)
+        stored_file_save(sk.draft_pdf, f"{sk.verification_token}.pdf", ContentFile(pdf))
+        sk.draft_sha256, sk.draft_rendered_at = sha256_hex(pdf), now
+        # The draft step is done: the issuance that follows counts its own tries (signing/background.py).
+        sk.failure, sk.attempts = "", 0
+        sk.save(update_fields=["draft_pdf", "draft_sha256", "draft_rendered_at", "failure", "attempts"])
     return sk
 
 

@@ -1,45 +1,90 @@
-"""Celery interfaces of signing: each loads by id and calls one service. No secrets travel here."""
+"""Celery interfaces of signing: each loads by id and calls one service. No secrets travel here.
+
+The PDF steps count their tries on the SkDocument (signing/background.py) rather than only in the message:
+a message queued again by the sweep after a worker died starts with retries=0, yet the tries stay bounded.
+A retry's countdown is capped (settings.PINTU_TASK_MAX_COUNTDOWN) to stay inside the broker's visibility
+timeout."""
 
 import logging
+from datetime import timedelta
 
 from celery import shared_task
-from django.conf import settings
+from django.utils import timezone
 
-from .issuance import sk_issue, sk_issue_failed
-from .models import SkDocument
+from permits.models import ApplicationStatus
+
+from .background import (
+    max_retries,
+    retry_countdown,
+    sk_overdue_requeue,
+    sk_retry_due,
+    sk_step_done,
+    sk_try_start,
+    sk_work_failed,
+)
+from .issuance import sk_issue
 from .services import sk_draft_prepare
 
 log = logging.getLogger(__name__)
+S = ApplicationStatus
 
 
-@shared_task(
-    bind=True, acks_late=True, max_retries=3, default_retry_delay=30, time_limit=120, soft_time_limit=100
-)
+def _retry_or_give_up(task, *, application_id: int, status: str, exc: Exception, tries: int, step: str):
+    # The message's own count matters too: eager runs (the embedded mode) and tests set it.
+    tries = max(task.request.retries + 1, tries)
+    if tries > max_retries(status):
+        sk_work_failed(application_id=application_id, error=f"{type(exc).__name__}: {exc}")
+        log.error("%s gave up for application %s after %s tries", step, application_id, tries)
+        return
+    countdown = retry_countdown(tries)
+    sk_retry_due(application_id=application_id, due_at=timezone.now() + timedelta(seconds=countdown))
+    log.warning(
+        "%s failed for application %s (%s): retry in %ss", step, application_id, type(exc).__name__, countdown
+    )
+    raise task.retry(exc=exc, countdown=countdown)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=None, time_limit=120, soft_time_limit=100)
 def render_draft_sk(self, application_id: int) -> None:
+    tries = sk_try_start(application_id=application_id, status=S.MENUNGGU_TTE)
+    if tries is None:
+        return  # signed, returned or rejected meanwhile: no draft to render
     try:
         sk_draft_prepare(application_id=application_id)
     except Exception as exc:
-        log.warning("draft SK rendering failed for application %s: %s", application_id, type(exc).__name__)
-        raise self.retry(exc=exc) from exc
+        _retry_or_give_up(
+            self,
+            application_id=application_id,
+            status=S.MENUNGGU_TTE,
+            exc=exc,
+            tries=tries,
+            step="draft SK rendering",
+        )
+    else:
+        sk_step_done(application_id=application_id)
 
 
-@shared_task(
-    bind=True, acks_late=True, max_retries=None, default_retry_delay=30, time_limit=120, soft_time_limit=100
-)
+@shared_task(bind=True, acks_late=True, max_retries=None, time_limit=120, soft_time_limit=100)
 def issue_sk(self, application_id: int) -> None:
-    SkDocument.objects.filter(application_id=application_id).update(attempts=self.request.retries + 1)
+    tries = sk_try_start(application_id=application_id, status=S.PENERBITAN)
+    if tries is None:
+        return  # issued already (a second delivery), or not numbered: nothing to do
     try:
         sk_issue(application_id=application_id)
     except Exception as exc:
-        if self.request.retries >= settings.PINTU_SK_ISSUE_MAX_RETRIES:
-            sk_issue_failed(application_id=application_id, error=f"{type(exc).__name__}: {exc}"[:300])
-            log.error(
-                "SK issuance gave up for application %s after %s tries",
-                application_id,
-                self.request.retries + 1,
-            )
-            return
-        raise self.retry(exc=exc, countdown=min(30 * 2**self.request.retries, 600)) from exc
+        _retry_or_give_up(
+            self,
+            application_id=application_id,
+            status=S.PENERBITAN,
+            exc=exc,
+            tries=tries,
+            step="SK issuance",
+        )
+
+
+@shared_task(acks_late=True, time_limit=60, soft_time_limit=50)
+def requeue_overdue_sk_work() -> int:
+    return sk_overdue_requeue()
 
 
 @shared_task(

@@ -6,10 +6,10 @@ from django.conf import settings
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _remove_test_media():
-    """Test settings put uploads under var/test-media/<pid>/; remove them when the session ends."""
+def _remove_test_root():
+    """Test settings put everything a run writes under one temporary folder; remove it when the run ends."""
     yield
-    shutil.rmtree(settings.PRIVATE_MEDIA_ROOT.parent, ignore_errors=True)
+    shutil.rmtree(settings.TEST_ROOT, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

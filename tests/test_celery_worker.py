@@ -48,6 +48,9 @@ def worker(tmp_path):
             "worker",
             "--pool",
             "solo",
+            # As docker-compose's worker-mail: the e-mail must have been routed to these queues.
+            "--queues",
+            "mail,celery",
             "--loglevel",
             "WARNING",
             "--without-heartbeat",

@@ -40,13 +40,18 @@ def _scale(bars: Sequence[Bar]) -> float:
     return max([1.0, *(float(bar.value) for bar in bars)])
 
 
-def _svg(*, chart_id: str, title: str, desc: str, width: int, height: int, body: SafeString) -> SafeString:
+def _svg(
+    *, chart_id: str, title: str, desc: str, shape: str, width: int, height: int, body: SafeString
+) -> SafeString:
+    # No style attribute: the Content-Security-Policy (style-src 'self') refuses inline styles. The class
+    # `pintu-chart-<shape>` in static/css/pintu.css caps the chart at its viewBox width.
     return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" class="pintu-chart" id="{id}" viewBox="0 0 {w} {h}" '
-        'width="100%" style="height:auto;max-width:{w}px" preserveAspectRatio="xMidYMid meet" role="img" '
+        '<svg xmlns="http://www.w3.org/2000/svg" class="pintu-chart pintu-chart-{shape}" id="{id}" '
+        'viewBox="0 0 {w} {h}" width="100%" preserveAspectRatio="xMidYMid meet" role="img" '
         'aria-labelledby="{id}-title {id}-desc" font-family="{font}">'
         '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>{body}</svg>',
         id=chart_id,
+        shape=shape,
         w=width,
         h=height,
         font=FONT,
@@ -58,7 +63,7 @@ def _svg(*, chart_id: str, title: str, desc: str, width: int, height: int, body:
 
 def vertical_bar_chart(*, chart_id: str, title: str, desc: str, bars: Sequence[Bar]) -> SafeString:
     """Columns side by side with the label under each and the value above it (e.g. SKs issued per month)."""
-    width, height = 480, 240
+    width, height = 480, 240  # pintu.css .pintu-chart-columns has the same max-width
     top, bottom, side = 24, 28, 6
     plot_height = height - top - bottom
     slot = (width - 2 * side) / max(len(bars), 1)
@@ -97,13 +102,21 @@ def vertical_bar_chart(*, chart_id: str, title: str, desc: str, bars: Sequence[B
             stroke=AXIS_COLOUR,
         )
     )
-    return _svg(chart_id=chart_id, title=title, desc=desc, width=width, height=height, body=_join(parts))
+    return _svg(
+        chart_id=chart_id,
+        title=title,
+        desc=desc,
+        shape="columns",
+        width=width,
+        height=height,
+        body=_join(parts),
+    )
 
 
 def horizontal_bar_chart(*, chart_id: str, title: str, desc: str, bars: Sequence[Bar]) -> SafeString:
     """One row per item with its label above the bar, so that long labels (stage names) need no truncation
     and stay legible on a narrow screen; the value follows the bar's end."""
-    width, row_height, label_height, bar_height = 400, 46, 17, 18
+    width, row_height, label_height, bar_height = 400, 46, 17, 18  # pintu.css .pintu-chart-rows: same width
     value_room = 56
     side = 4
     largest = _scale(bars)
@@ -133,4 +146,6 @@ def horizontal_bar_chart(*, chart_id: str, title: str, desc: str, bars: Sequence
                 text=bar.text,
             )
         )
-    return _svg(chart_id=chart_id, title=title, desc=desc, width=width, height=height, body=_join(parts))
+    return _svg(
+        chart_id=chart_id, title=title, desc=desc, shape="rows", width=width, height=height, body=_join(parts)
+    )

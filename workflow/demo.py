@@ -5,7 +5,6 @@ import io
 from datetime import timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from django.utils import timezone
 from PIL import Image
 from pypdf import PdfWriter
@@ -15,6 +14,7 @@ from accounts.models import User
 from accounts.roles import Role
 from permits import services as permit_services
 from permits.models import Application, PermitType, ReviewStatus
+from permits.stored_files import stored_files_atomic
 
 from . import services
 from .models import TechnicalReviewDocument
@@ -92,7 +92,7 @@ def _officer(role: Role) -> User:
     return User.objects.filter(groups__name=role.value).order_by("pk").first()
 
 
-@transaction.atomic
+@stored_files_atomic
 def demo_applications_create() -> int:
     ensure_demo_allowed()
     if Application.objects.filter(applicant__username__in=[u for u, _n in DEMO_APPLICANTS]).exists():

@@ -175,3 +175,16 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_name} {self.kwargs}"
+
+
+class DeliveryMarker(models.Model):
+    """Something that must happen at most once: an e-mail sent, a day's reminder given (workflow/markers.py).
+    Kept in the database, not the cache, so that a cache outage or eviction neither doubles nor drops a mail.
+    `done_at` stays empty while an e-mail is being sent; old rows are pruned."""
+
+    marker = models.CharField(max_length=200, unique=True)
+    claimed_at = models.DateTimeField(db_index=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.marker

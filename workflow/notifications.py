@@ -11,7 +11,6 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import QuerySet
@@ -26,6 +25,7 @@ from accounts.roles import Role
 from permits.models import Application, ApplicationDocument, ApplicationStatus, Office, ReviewStatus
 from permits.selectors import NotFound
 
+from .markers import marker_claim, marker_done, marker_release
 from .models import Notification, TransitionLog
 from .outbox import outbox_enqueue
 from .routes import STAGE_ROLE
@@ -33,8 +33,6 @@ from .routes import STAGE_ROLE
 S = ApplicationStatus
 TRANSITION_EMAIL_TASK = "workflow.tasks.send_transition_email"
 MESSAGE_MAX_CHARS = 300
-# A sent e-mail is remembered this long, so a retry after a successful send does not send it again.
-MAIL_MARKER_SECONDS = 7 * 24 * 3600
 APPLICANT, OFFICER = "applicant", "officer"
 # No due date is worth mentioning once the office no longer holds the file.
 _ENDED = (S.PERBAIKAN, S.DITOLAK, S.DIBATALKAN, S.TERBIT)
@@ -114,21 +112,23 @@ def status_label(status: str) -> str:
 
 def email_send_once(*, marker: str, template: str, context: dict, recipient) -> bool:
     """Renders `workflow/email/<template>_subject.txt`, `<template>.txt` and `<template>.html` in the
-    recipient's language and sends them, unless `marker` says this e-mail was already sent. Returns whether
-    it sent. Raises the mail backend's errors (smtplib / OSError), after forgetting the marker."""
+    recipient's language and sends them, unless `marker` says this e-mail was already sent (a database row,
+    workflow/markers.py). Returns whether it sent. Raises the mail backend's errors (smtplib / OSError),
+    after giving the marker back."""
     with translation.override(recipient_language(recipient)):
         subject = " ".join(render_to_string(f"workflow/email/{template}_subject.txt", context).split())
         text = render_to_string(f"workflow/email/{template}.txt", context)
         html = render_to_string(f"workflow/email/{template}.html", context)
-    if not cache.add(marker, 1, MAIL_MARKER_SECONDS):
+    if not marker_claim(marker=marker):
         return False
     email = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [recipient.email])
     email.attach_alternative(html, "text/html")
     try:
         email.send()
     except BaseException:
-        cache.delete(marker)
+        marker_release(marker=marker)
         raise
+    marker_done(marker=marker)
     return True
 
 

@@ -5,7 +5,6 @@ import logging
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from permits.models import Application
 
 from .calendar import office_calendar
+from .markers import marker_claim
 from .models import Notification
 from .notifications import (
     absolute_url,
@@ -32,8 +32,6 @@ from .routes import OFFICE_STAGES, STAGE_ROLE, SUPERIOR_ROLE
 logger = logging.getLogger("pintu.reminders")
 
 OVERDUE_EMAIL_TASK = "workflow.tasks.send_overdue_reminder"
-# Long enough to span the day the reminder belongs to, whatever hour it ran.
-REMINDER_MARKER_SECONDS = 2 * 24 * 3600
 
 
 def overdue_applications(*, today: date) -> QuerySet[Application]:
@@ -99,37 +97,30 @@ def overdue_reminders_send(*, today: date | None = None, now=None) -> int:
 
 def _remind(*, application: Application, recipient, days_late: int, today: date, now) -> bool:
     marker = f"pintu:overdue:{today.isoformat()}:{application.pk}:{recipient.pk}"
-    if not cache.add(marker, 1, REMINDER_MARKER_SECONDS):
-        return False
     with translation.override(recipient_language(recipient)):
         message = _overdue_message(application, days_late=days_late)
-    try:
-        with transaction.atomic():
-            # The cache may have been emptied (a restart of the embedded mode): the table has the last word.
-            if Notification.objects.filter(
-                recipient=recipient, application=application, message=message, created_at__date=today
-            ).exists():
-                return False
-            Notification.objects.create(
-                recipient=recipient,
-                application=application,
-                message=message,
-                url=officer_url(application),
-                created_at=now,
+    with transaction.atomic():
+        # The marker row commits (or rolls back) with the notice: once per application, recipient and day,
+        # even with two reminder runs at once.
+        if not marker_claim(marker=marker, done=True):
+            return False
+        Notification.objects.create(
+            recipient=recipient,
+            application=application,
+            message=message,
+            url=officer_url(application),
+            created_at=now,
+        )
+        if recipient.email:
+            outbox_enqueue(
+                task_name=OVERDUE_EMAIL_TASK,
+                kwargs={
+                    "application_id": application.pk,
+                    "recipient_id": recipient.pk,
+                    # The e-mail tells what the reminder said that day, even if delivered later.
+                    "reminder_date": today.isoformat(),
+                },
             )
-            if recipient.email:
-                outbox_enqueue(
-                    task_name=OVERDUE_EMAIL_TASK,
-                    kwargs={
-                        "application_id": application.pk,
-                        "recipient_id": recipient.pk,
-                        # The e-mail tells what the reminder said that day, even if delivered later.
-                        "reminder_date": today.isoformat(),
-                    },
-                )
-    except BaseException:
-        cache.delete(marker)
-        raise
     return True
 
 

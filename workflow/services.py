@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from permits.models import Application, ApplicationStatus, ReviewStatus
+from permits.stored_files import stored_file_discard_on_commit, stored_file_save, stored_files_atomic
 from permits.uploads import check_upload
 
 from .calendar import office_calendar
@@ -186,7 +187,7 @@ def application_reject(
     )
 
 
-@transaction.atomic
+@stored_files_atomic
 def technical_document_upload(
     *, application_id: int, kind: str, uploaded_file, by, now=None
 ) -> TechnicalReviewDocument:
@@ -202,7 +203,10 @@ def technical_document_upload(
     checked = check_upload(
         uploaded_file=uploaded_file, accepted_kinds=["pdf", "jpg", "png"], max_bytes=TECHNICAL_MAX_BYTES
     )
-    TechnicalReviewDocument.objects.filter(application=application, kind=kind).delete()
+    for previous in TechnicalReviewDocument.objects.filter(application=application, kind=kind):
+        # The replaced file goes once the new one's row has committed, never before.
+        stored_file_discard_on_commit(previous.file)
+        previous.delete()
     document = TechnicalReviewDocument(
         application=application,
         kind=kind,
@@ -213,6 +217,6 @@ def technical_document_upload(
         uploaded_by=by,
         uploaded_at=now,
     )
-    document.file.save(f"upload{checked.extension}", uploaded_file, save=False)
+    stored_file_save(document.file, f"upload{checked.extension}", uploaded_file)
     document.save()
     return document

@@ -4,6 +4,9 @@ from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
+
+from config.fail_soft_cache import fail_soft_cache_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
@@ -15,8 +18,16 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[])
 
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://pintu")}
+# A Redis cache fails soft (config/fail_soft_cache.py): an outage degrades rate limiting, never the pages.
+CACHES = {"default": fail_soft_cache_config(env.cache("CACHE_URL", default="locmemcache://pintu"))}
 RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True
+# How many reverse proxies of ours stand in front of Pintu (nginx alone: 1). Rate limits and lockouts take
+# the client's address from that deep in X-Forwarded-For; 0 trusts only the socket (config/client_address.py).
+PINTU_PROXY_COUNT = env.int("PINTU_PROXY_COUNT", default=0)
+if PINTU_PROXY_COUNT < 0:
+    raise environ.ImproperlyConfigured("PINTU_PROXY_COUNT must be 0 or more.")
+RATELIMIT_IP_META_KEY = "config.client_address.client_address"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -32,7 +43,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "axes",
+    "csp",
     "rules.apps.AutodiscoverRulesConfig",
+    "config.apps.ConfigConfig",
     "accounts",
     "permits",
     "workflow",
@@ -41,6 +54,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -51,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Axes must come last so it sees the outcome of every authentication attempt.
     "axes.middleware.AxesMiddleware",
@@ -112,6 +127,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "accounts.axes.login_identifier"
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -125,7 +141,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("PINTU_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("PINTU_PUBLIC_MEDIA_ROOT", default=str(BASE_DIR / "var" / "public")))
 # Applicants' documents live outside every web-served folder; only permission-checked views stream them.
@@ -138,6 +154,33 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# More than one host: the private files in an S3-compatible bucket (django-storages). Objects stay private
+# (no ACL, no public URL); Pintu streams them through its permission-checked views. permits/checks.py names
+# what is missing.
+PINTU_STORAGE_BACKEND = env("PINTU_STORAGE_BACKEND", default="local")
+PINTU_S3_BUCKET = env("PINTU_S3_BUCKET", default="")
+PINTU_S3_ENDPOINT_URL = env("PINTU_S3_ENDPOINT_URL", default="")
+PINTU_S3_REGION = env("PINTU_S3_REGION", default="")
+PINTU_S3_ADDRESSING_STYLE = env("PINTU_S3_ADDRESSING_STYLE", default="path")
+PINTU_S3_ACCESS_KEY_ID = env("PINTU_S3_ACCESS_KEY_ID", default="")
+PINTU_S3_SECRET_ACCESS_KEY = env("PINTU_S3_SECRET_ACCESS_KEY", default="")
+if PINTU_STORAGE_BACKEND == "s3":
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PINTU_S3_BUCKET,
+            "endpoint_url": PINTU_S3_ENDPOINT_URL or None,
+            "region_name": PINTU_S3_REGION or None,
+            "addressing_style": PINTU_S3_ADDRESSING_STYLE or None,
+            "access_key": PINTU_S3_ACCESS_KEY_ID,
+            "secret_key": PINTU_S3_SECRET_ACCESS_KEY,
+            "default_acl": None,  # the bucket's own (private) policy; never a public-read object
+            "querystring_auth": True,  # a URL, were one ever made, would be signed and short-lived
+            "querystring_expire": 60,
+            "file_overwrite": False,  # a new version gets a new name; a committed row keeps its object
+            "max_memory_size": 2 * 1024 * 1024,  # larger downloads spool to a temporary file
+        },
+    }
 FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # A whole application's documents may not exceed this many megabytes.
@@ -173,11 +216,77 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
+# Queues (DESIGN §5): PDF work (rendering the draft, sealing the final SK: CPU-bound, up to 2 minutes) never
+# waits behind e-mail, nor e-mail behind a batch of SKs; each has its own worker (docker-compose: worker-pdf
+# `--queues pdf`, worker-mail `--queues mail,celery`). Housekeeping (the outbox relay, the SK sweep) stays on
+# Celery's default queue `celery`, which the mail worker also consumes: it is short and must not wait behind
+# a queue of PDFs, and a task someone forgets to route lands there rather than on a queue nobody reads.
+# A worker started without --queues consumes all three. The outbox relay's send_task routes by name as well.
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_QUEUES = [Queue("celery"), Queue("pdf"), Queue("mail")]
+CELERY_TASK_ROUTES = {
+    "signing.tasks.render_draft_sk": {"queue": "pdf"},
+    "signing.tasks.issue_sk": {"queue": "pdf"},
+    "signing.tasks.email_sk": {"queue": "mail"},
+    "workflow.tasks.send_transition_email": {"queue": "mail"},
+    "workflow.tasks.send_overdue_reminder": {"queue": "mail"},
+    "workflow.tasks.remind_overdue_applications": {"queue": "mail"},
+    "complaints.tasks.send_complaint_update": {"queue": "mail"},
+    "complaints.staff_tasks.remind_overdue_complaints": {"queue": "mail"},
+    "workflow.tasks.outbox_relay_pending": {"queue": "celery"},
+    "signing.tasks.requeue_overdue_sk_work": {"queue": "celery"},
+}
+# Redis redelivers a message that was delivered but never acknowledged (acks_late: a task is acknowledged
+# when it ends; a worker killed as a whole never ends it) only after the visibility timeout. A message
+# waiting for a retry's countdown/ETA is also unacknowledged, so the timeout must exceed the longest time
+# limit (600 s: the daily reminder scans) plus the longest countdown (PINTU_TASK_MAX_COUNTDOWN, 300 s),
+# or a slow or patient task is delivered a second time while it still runs. 20 minutes leaves 5 minutes for
+# an ETA task to wait for a free slot in its worker. PDF work stranded by a killed worker comes back sooner
+# through the sweep (PINTU_TASK_OVERDUE_MINUTES); e-mail through this redelivery.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 20 * 60}
+PINTU_TASK_MAX_COUNTDOWN = 300
+# The sweep (signing.tasks.requeue_overdue_sk_work, every PINTU_TASK_SWEEP_SECONDS) re-enqueues a draft or a
+# final SK whose task neither finished nor failed this many minutes after it was queued, started or due for
+# its retry. Keep it above the PDF tasks' time limit (2 minutes): a task still running is not overdue.
+PINTU_TASK_OVERDUE_MINUTES = env.float("PINTU_TASK_OVERDUE_MINUTES", default=5)
+# Beat keeps its last-run times in a file; the image points it at a writable place (/tmp in the container).
+CELERY_BEAT_SCHEDULE_FILENAME = env(
+    "PINTU_BEAT_SCHEDULE_FILE", default=str(BASE_DIR / "var" / "celerybeat-schedule")
+)
 from config.celery_schedule import CELERY_BEAT_SCHEDULE  # noqa: E402,F401
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Lax: the cookies still come along when a citizen follows a link from an e-mail or the SK's QR code, but
+# not with a form posted from another site.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp 4) -------------------------------------------------------------------
+# The same policy in every mode (local, test, production), so that a violation shows up on a developer's
+# machine first. No inline script or style: scripts are files under static/js/, styles are classes in
+# static/css/pintu.css. `data:` images are Bootstrap's own icons (form-select arrow, navbar toggler).
+# `frame-src 'self'` lets an officer's page show the draft SK in an iframe; that response alone answers
+# `frame-ancestors 'self'` (permits/downloads.py), every other page refuses to be framed, like
+# X_FRAME_OPTIONS. Uploaded documents keep their own sandbox policy (permits.downloads.SANDBOX_POLICY),
+# which the middleware leaves untouched because the header is already set.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+# --------------------------------------------------------------------------------------------------------
 
 LOGGING = {
     "version": 1,

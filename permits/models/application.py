@@ -8,13 +8,13 @@ import secrets
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
 
+from ..stored_files import private_files
 from .catalog import PermitType, Requirement
 
 
@@ -54,7 +54,9 @@ NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
 
 def private_storage():
-    return storages["private"]
+    # A callable, so that migrations name it rather than a backend; it returns a proxy that resolves
+    # storages["private"] at each use (a local folder or an S3-compatible bucket, by configuration).
+    return private_files
 
 
 def document_upload_to(instance: "ApplicationDocument", filename: str) -> str:

@@ -572,7 +572,7 @@ def test_overdue_reminders_once_per_complaint_recipient_and_day(operator, kabid,
     assert overdue_complaint_reminders_send(today=today, now=now) == 0
     from django.core.cache import cache
 
-    cache.clear()  # the table has the last word when the cache is gone
+    cache.clear()  # the marker rows have the last word when the cache is gone
     assert overdue_complaint_reminders_send(today=today, now=now) == 0
     # The next working day reminds again; a Saturday does not.
     assert overdue_complaint_reminders_send(today=date(2026, 7, 11)) == 0

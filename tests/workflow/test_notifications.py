@@ -25,7 +25,8 @@ from tests.files import pdf_upload
 from workflow import notification_urls
 from workflow import urls as workflow_urls
 from workflow.context_processors import unread_notifications
-from workflow.models import Notification, OutboxMessage, TransitionLog
+from workflow.markers import CLAIM_ABANDONED_AFTER, MARKER_KEEP, marker_claim
+from workflow.models import DeliveryMarker, Notification, OutboxMessage, TransitionLog
 from workflow.notifications import notify_transition, officer_url, transition_email_send
 from workflow.reminders import overdue_applications, overdue_email_send, overdue_reminders_send
 from workflow.tasks import send_transition_email
@@ -185,7 +186,7 @@ def test_failed_send_forgets_its_marker_so_the_retry_sends(
     application = submitted(permit_type, applicant, django_capture_on_commit_callbacks)
     log = TransitionLog.objects.get(application=application)
     mail.outbox.clear()
-    cache.clear()
+    DeliveryMarker.objects.all().delete()  # as if the submission's e-mails had not gone out yet
     original = EmailMultiAlternatives.send
     failures = iter([smtplib.SMTPServerDisconnected("down")])
 
@@ -200,6 +201,41 @@ def test_failed_send_forgets_its_marker_so_the_retry_sends(
     assert transition_email_send(log_id=log.pk, recipient_id=applicant.pk) is True
     assert transition_email_send(log_id=log.pk, recipient_id=applicant.pk) is False
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_email_is_sent_once_even_when_the_cache_is_emptied_between_deliveries(
+    permit_type, applicant, django_capture_on_commit_callbacks
+):
+    """The marker is a database row: a cache that was flushed, evicted or down (failing soft, it answers
+    "not seen") cannot make a second delivery of the same task send the mail again."""
+    application = submitted(permit_type, applicant, django_capture_on_commit_callbacks)
+    log = TransitionLog.objects.get(application=application)
+    DeliveryMarker.objects.all().delete()
+    mail.outbox.clear()
+    kwargs = {"log_id": log.pk, "recipient_id": applicant.pk}
+    assert send_transition_email.apply(kwargs=kwargs).get() is True
+    cache.clear()
+    assert send_transition_email.apply(kwargs=kwargs).get() is False
+    assert len(mail_to(applicant)) == 1
+    marker = DeliveryMarker.objects.get(marker=f"pintu:mail:{log.pk}:{applicant.pk}")
+    assert marker.done_at is not None
+
+
+@pytest.mark.django_db
+def test_an_abandoned_claim_is_taken_over_and_old_markers_are_pruned():
+    assert marker_claim(marker="pintu:mail:probe") is True
+    assert marker_claim(marker="pintu:mail:probe") is False, "claimed and being sent by another delivery"
+    # The sender was killed mid-send: after a while a later delivery may send it.
+    DeliveryMarker.objects.filter(marker="pintu:mail:probe").update(
+        claimed_at=timezone.now() - CLAIM_ABANDONED_AFTER - timedelta(seconds=1)
+    )
+    assert marker_claim(marker="pintu:mail:probe") is True
+    DeliveryMarker.objects.filter(marker="pintu:mail:probe").update(
+        claimed_at=timezone.now() - MARKER_KEEP - timedelta(seconds=1), done_at=timezone.now()
+    )
+    assert marker_claim(marker="pintu:mail:other") is True
+    assert list(DeliveryMarker.objects.values_list("marker", flat=True)) == ["pintu:mail:other"]
 
 
 # --- the other transitions ----------------------------------------------------------------------------------
@@ -578,7 +614,7 @@ def test_overdue_reminds_stage_officers_and_superiors_once_a_day(
     later = now + timedelta(hours=5)
     with django_capture_on_commit_callbacks(execute=True):
         assert overdue_reminders_send(today=WEDNESDAY, now=later) == 0
-    cache.clear()  # the embedded mode restarted: the table still knows today's reminders
+    cache.clear()  # the embedded mode restarted: the marker rows still know today's reminders
     with django_capture_on_commit_callbacks(execute=True):
         assert overdue_reminders_send(today=WEDNESDAY, now=later) == 0
     assert Notification.objects.count() == 4 and len(mail.outbox) == 4

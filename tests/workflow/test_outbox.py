@@ -221,3 +221,58 @@ def test_error_labels_keep_type_and_errno_only():
     assert outbox.error_label(ConnectionRefusedError(111, f"redis://:{SECRET}@redis")) == (
         "builtins.ConnectionRefusedError (errno 111)"
     )
+
+
+# --- queues -------------------------------------------------------------------------------------------------
+
+PINTU_APPS = ("signing.", "workflow.", "complaints.")
+
+
+def test_every_task_of_ours_has_a_queue_and_pdf_work_is_apart_from_mail(settings):
+    import complaints.tasks
+    import signing.tasks
+    import workflow.tasks
+
+    assert complaints.tasks and signing.tasks and workflow.tasks  # registered, as in a worker
+    ours = {name for name in celery_app.tasks if name.startswith(PINTU_APPS)}
+    assert ours <= set(settings.CELERY_TASK_ROUTES), "a new task needs a route (pdf, mail or celery)"
+    queue = {name: route["queue"] for name, route in settings.CELERY_TASK_ROUTES.items()}
+    assert {n for n, q in queue.items() if q == "pdf"} == {
+        "signing.tasks.render_draft_sk",
+        "signing.tasks.issue_sk",
+    }
+    assert queue["workflow.tasks.send_transition_email"] == queue["signing.tasks.email_sk"] == "mail"
+    assert queue["workflow.tasks.outbox_relay_pending"] == settings.CELERY_TASK_DEFAULT_QUEUE == "celery"
+
+
+@pytest.mark.django_db
+def test_the_relays_send_task_puts_each_task_on_its_queue(monkeypatch, settings):
+    """send_task is given a name only; Celery still routes it by CELERY_TASK_ROUTES (an in-memory broker)."""
+    from celery import Celery
+
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)  # Celery would prefer it to any configuration
+    memory = Celery("pintu-routes", broker="memory://", set_as_current=False)
+    memory.config_from_object("django.conf:settings", namespace="CELERY")
+    assert memory.connection_for_write().transport_cls == "memory"
+    monkeypatch.setattr(outbox, "celery_app", memory)
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    sent = {
+        "signing.tasks.issue_sk": "pdf",
+        "signing.tasks.render_draft_sk": "pdf",
+        "workflow.tasks.send_transition_email": "mail",
+        "workflow.tasks.outbox_relay_pending": "celery",
+    }
+    for name in sent:
+        OutboxMessage.objects.create(task_name=name, kwargs={})
+    assert outbox_relay() == len(sent)
+    found = {}
+    with memory.connection_for_read() as connection:
+        for queue in ("pdf", "mail", "celery"):
+            simple = connection.SimpleQueue(queue)
+            while simple.qsize():
+                message = simple.get(timeout=1)
+                found[message.headers["task"]] = queue
+                message.ack()
+            simple.close()
+    memory.close()
+    assert found == sent
