@@ -314,8 +314,9 @@ def test_documents_sk_and_attachments_live_only_in_the_bucket(bucket, client, tm
     names = _referenced_names()
     assert {document.file.name, sk.draft_pdf.name, sk.signed_pdf.name, sk.final_pdf.name} <= names
     assert _keys(bucket) == names
+    # (Earlier tests of the same run may have left local files of the same deterministic names, such as a
+    # signer's PKCS#12: what counts is that this test wrote none.)
     assert _local_private_files() == local_before
-    assert not any((Path(settings.PRIVATE_MEDIA_ROOT) / name).exists() for name in names)
 
 
 @pytest.mark.django_db(transaction=True)
