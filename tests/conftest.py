@@ -3,6 +3,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -18,6 +19,13 @@ def _clear_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_again():
+    """A request in English leaves English active in this thread; the next test starts in Indonesian."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def pytest_report_header(config):

@@ -1,6 +1,8 @@
 """PINTU_PROXY_COUNT: rate limits (django-ratelimit, allauth) and lockouts (axes) all see the address the
 outermost proxy of ours saw, and nothing a client writes into X-Forwarded-For left of it."""
 
+import time
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.forms.forms import NON_FIELD_ERRORS
@@ -64,6 +66,18 @@ def test_allauth_uses_the_same_address(settings):
     assert adapter.get_client_ip(request_from()) == PROXY
     settings.PINTU_PROXY_COUNT = 0
     assert adapter.get_client_ip(request) == PROXY
+
+
+@pytest.fixture(autouse=True)
+def _one_rate_window(monkeypatch):
+    """django-ratelimit counts in fixed windows: on a slow machine 40 requests may straddle the end of one,
+    and the count starts again. The clock stands still for these tests."""
+    import types
+
+    import django_ratelimit.core
+
+    now = time.time()
+    monkeypatch.setattr(django_ratelimit.core, "time", types.SimpleNamespace(time=lambda: now))
 
 
 def lookups(client, forwarded_for) -> list[int]:

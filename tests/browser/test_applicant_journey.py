@@ -13,6 +13,8 @@ from permits.catalog_seed import OFFICE, PERMIT_TYPES
 from permits.models import Application, ApplicationStatus
 from tests.files import image_bytes, pdf_bytes
 
+from .steps import requirements_upload, sip_data_fill
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -73,16 +75,7 @@ def test_new_applicant_signs_up_applies_and_gets_a_receipt(live_server, page, sh
     assert "Dokumen belum diunggah: Surat Keterangan Domisili" in summary.inner_text()
     shoot(page, "ajukan-ditolak-belum-lengkap")
 
-    page.get_by_label("Nomor STR").fill("3121100224112233")
-    page.get_by_label("SIP ke-").select_option("1")
-    for field in page.locator("#data input[aria-required=true], #data textarea[aria-required=true]").all():
-        if not field.input_value():
-            kind = field.get_attribute("type")
-            field.fill("2026-01-01" if kind == "date" else "Klinik Sehat Sentosa, Jl. Raya Serang Km 12")
-    for select in page.locator("#data select[aria-required=true]").all():
-        if not select.input_value():
-            select.select_option(index=1)
-    page.get_by_role("button", name="Simpan data").click()
+    sip_data_fill(page)
     expect(page.get_by_text("Data permohonan tersimpan sebagai draf.")).to_be_visible()
 
     rows = page.locator("li.requirement-row")
@@ -95,14 +88,7 @@ def test_new_applicant_signs_up_applies_and_gets_a_receipt(live_server, page, sh
     expect(page.get_by_text("Isi berkas tidak sesuai dengan jenisnya")).to_be_visible()
     shoot(page, "unggah-berkas-palsu-ditolak")
 
-    for index in range(14):
-        row = page.locator("li.requirement-row").nth(index)
-        accept = row.locator("input[type=file]").get_attribute("accept")
-        path = files["pdf"] if ".pdf" in accept else files["png"]
-        row.locator("input[type=file]").set_input_files(str(path))
-        row.get_by_role("button", name=re.compile("Unggah|Ganti")).click()
-        page.wait_for_load_state()
-        assert page.locator("li.requirement-row").nth(index).locator("text=✔").count() == 1
+    assert requirements_upload(page, pdf=files["pdf"], png=files["png"]) == 14
     shoot(page, "semua-dokumen-terunggah")
 
     page.get_by_role("button", name="Ajukan permohonan").click()

@@ -15,6 +15,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.steps import requirements_upload, sip_data_fill
 from tests.files import image_bytes, pdf_bytes
 
 pytestmark = pytest.mark.skipif(
@@ -58,12 +59,19 @@ def test_security_headers_and_cookies_on_real_responses(stack):
 
 
 def test_rate_limits_key_on_the_client_seen_by_nginx_not_on_a_forged_header(stack):
-    answers = [
-        stack.get("/lacak/?nomor=TIDAK-ADA", headers={"X-Forwarded-For": f"203.0.113.{i}"}).status
-        for i in range(35)
-    ]
+    def burst() -> list[int]:
+        return [
+            stack.get("/lacak/?nomor=TIDAK-ADA", headers={"X-Forwarded-For": f"203.0.113.{i}"}).status
+            for i in range(35)
+        ]
+
     # nginx appends the address it saw; with PINTU_PROXY_COUNT=1 Pintu reads that one, not the forged ones.
-    assert answers[:30] == [200] * 30 and 429 in answers[30:], answers
+    # The limit (30 a minute) counts in fixed windows: a burst that straddles a window's end may pass whole,
+    # and the next one cannot straddle another.
+    answers = burst()
+    if 429 not in answers:
+        answers = burst()
+    assert 429 in answers and answers.count(200) <= 30, answers
 
 
 @pytest.fixture
@@ -134,30 +142,10 @@ def test_applicant_to_verified_sk_over_https(stack, chromium, files, shoot, tmp_
     applicant.goto("/layanan/sip-dokter-umum/")
     applicant.get_by_role("button", name="Ajukan permohonan").click()
     applicant.wait_for_url(re.compile(r"/permohonan/\d+/ubah/"))
-    applicant.get_by_label("Nomor STR").fill("3121100224112233")
-    applicant.get_by_label("SIP ke-").select_option("1")
-    for field in applicant.locator(
-        "#data input[aria-required=true], #data textarea[aria-required=true]"
-    ).all():
-        if not field.input_value():
-            kind = field.get_attribute("type")
-            field.fill("2026-01-01" if kind == "date" else "Klinik Sehat Sentosa, Jl. Raya Serang Km 12")
-    for select in applicant.locator("#data select[aria-required=true]").all():
-        if not select.input_value():
-            select.select_option(index=1)
-    applicant.get_by_role("button", name="Simpan data").click()
+    sip_data_fill(applicant, {"Nama lengkap dengan gelar": "dr. Sari Produksi"})
     expect(applicant.get_by_text("Data permohonan tersimpan sebagai draf.")).to_be_visible()
-    documents = applicant.locator("li.requirement-row").count()
+    documents = requirements_upload(applicant, pdf=files["pdf"], png=files["png"])
     assert documents == 14
-    for index in range(documents):
-        row = applicant.locator("li.requirement-row").nth(index)
-        accept = row.locator("input[type=file]").get_attribute("accept")
-        row.locator("input[type=file]").set_input_files(
-            str(files["pdf"] if ".pdf" in accept else files["png"])
-        )
-        row.get_by_role("button", name=re.compile("Unggah|Ganti")).click()
-        applicant.wait_for_load_state()
-        assert applicant.locator("li.requirement-row").nth(index).locator("text=✔").count() == 1
     applicant.get_by_role("button", name="Ajukan permohonan").click()
     number = applicant.locator("#nomor-permohonan").inner_text()
     status_page = re.search(r"/permohonan/\d+/", applicant.url).group(0)

@@ -225,7 +225,7 @@ def test_error_labels_keep_type_and_errno_only():
 
 # --- queues -------------------------------------------------------------------------------------------------
 
-PINTU_APPS = ("signing.", "workflow.", "complaints.")
+PINTU_APPS = ("accounts.", "signing.", "workflow.", "complaints.")
 
 
 def test_every_task_of_ours_has_a_queue_and_pdf_work_is_apart_from_mail(settings):
