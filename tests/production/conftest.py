@@ -9,6 +9,13 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, shoot  
 from .stack import ProductionStack
 
 
+def pytest_configure(config):
+    from playwright.sync_api import expect
+
+    # Signing, sealing and rendering go through gunicorn and the workers of a busy 2-core machine.
+    expect.set_options(timeout=30000)
+
+
 @pytest.fixture(scope="session")
 def stack():
     root = Path(tempfile.mkdtemp(prefix="pintu-production-"))
