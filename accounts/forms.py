@@ -27,15 +27,15 @@ class ApplicantSignupForm(forms.Form):
     )
 
     field_order = ["full_name", "nik", "phone", "email", "username", "password1", "password2"]
+    nik_owner = None  # the account that already has the NIK typed, if any (see clean_nik)
 
     def clean_nik(self) -> str:
         from .models import User
 
         nik = self.cleaned_data["nik"]
-        if User.objects.filter(nik=nik).exists():
-            raise forms.ValidationError(
-                _("NIK ini sudah terdaftar. Silakan masuk atau atur ulang kata sandi.")
-            )
+        # No form error: that would tell anyone whose NIK has an account. allauth's sign-up form
+        # (accounts/allauth_forms.py) answers as for a registered e-mail and tells the owner.
+        self.nik_owner = User.objects.filter(nik=nik).first()
         return nik
 
     def signup(self, request, user) -> None:

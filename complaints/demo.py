@@ -13,7 +13,7 @@ from accounts.roles import Role
 from permits.models import PermitType
 
 from . import services
-from .models import Channel, Complaint, ComplaintKind
+from .models import Channel, Complaint, ComplaintKind, ComplaintUnit
 from .survey_models import AgeGroup, Education, Occupation, Sex, SurveyChannel, SurveyResponse
 from .survey_services import survey_submit
 
@@ -22,9 +22,22 @@ def _user(role: Role) -> User:
     return User.objects.filter(groups__name=role.value).order_by("pk").first()
 
 
+# The unit the demo Bidang Terkait account belongs to: it sees the complaints disposed there, and only those.
+DEMO_UNIT = "Bidang Perizinan Kesehatan"
+
+
+def demo_unit_membership() -> ComplaintUnit:
+    unit, _created = ComplaintUnit.objects.get_or_create(name=DEMO_UNIT)
+    bidang = _user(Role.BIDANG_TERKAIT)
+    if bidang is not None:
+        unit.members.add(bidang)
+    return unit
+
+
 @transaction.atomic
 def demo_complaints_create() -> int:
     ensure_demo_allowed()
+    unit = demo_unit_membership()
     if Complaint.objects.exists():
         return 0
     sip = PermitType.objects.filter(slug="sip-dokter-umum").first()
@@ -96,7 +109,7 @@ def demo_complaints_create() -> int:
         complaint_id=lapor.pk,
         expected_status="DIKLASIFIKASI",
         by=kabid,
-        disposed_to="Inspektorat (APIP)",
+        unit=unit,
         outcome="APIP",
     )
     services.complaint_submit_answer(

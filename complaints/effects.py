@@ -26,16 +26,29 @@ def _staff_url(complaint) -> str:
         return ""
 
 
+def next_actors(complaint, *, status: str):
+    """Who acts on the complaint in `status`: the active users of that step's role; for the bidang's step only
+    the members of the unit it was disposed to (no other unit hears of it, not even its ticket)."""
+    role = NEXT_ROLE.get(status)
+    if role is None:
+        return get_user_model().objects.none()
+    users = get_user_model().objects.filter(groups__name=role.value, is_active=True)
+    if role == Role.BIDANG_TERKAIT:
+        if complaint.disposed_unit_id is None:
+            return get_user_model().objects.none()
+        users = users.filter(complaint_units__pk=complaint.disposed_unit_id)
+    return users.distinct()
+
+
 def after_complaint_transition(complaint, log) -> None:
     from workflow.outbox import outbox_enqueue
 
-    role = NEXT_ROLE.get(log.to_status)
-    if role is not None:
+    if log.to_status in NEXT_ROLE:
         message = _("Tiket %(ticket)s: %(status)s — perlu tindakan Anda.") % {
             "ticket": complaint.ticket,
             "status": complaint.get_status_display(),
         }
-        recipients = get_user_model().objects.filter(groups__name=role.value, is_active=True)
+        recipients = next_actors(complaint, status=log.to_status)
         Notification.objects.bulk_create(
             Notification(
                 recipient=user, message=message[:300], url=_staff_url(complaint), created_at=log.created_at

@@ -81,6 +81,31 @@ class ComplaintPolicy(models.Model):
         return policy or cls()
 
 
+class ComplaintUnit(models.Model):
+    """A bidang of the office, or an OPD, that complaints are disposed to. Its members (accounts with the
+    Bidang Terkait role) see and answer the complaints disposed to it, and no other complaint."""
+
+    name = models.CharField(_("nama bidang/OPD"), max_length=150, unique=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="complaint_units",
+        verbose_name=_("anggota"),
+        help_text=_("Akun Bidang Terkait yang menjawab pengaduan yang didisposisikan ke bidang/OPD ini."),
+    )
+    is_active = models.BooleanField(
+        _("aktif"), default=True, help_text=_("Hanya bidang/OPD aktif yang dapat dipilih untuk disposisi.")
+    )
+
+    class Meta:
+        verbose_name = _("bidang/OPD tujuan disposisi")
+        verbose_name_plural = _("bidang/OPD tujuan disposisi")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 def ticket_new(*, now) -> str:
     return f"ADU-{now:%y%m}-" + "".join(secrets.choice(TICKET_ALPHABET) for _ in range(6))
 
@@ -127,6 +152,15 @@ class Complaint(ConcurrentTransitionMixin, models.Model):
     acknowledge_due = models.DateField(_("batas tanggapan awal"))
     answer_due = models.DateField(_("batas penyelesaian"))
     acknowledged_at = models.DateTimeField(_("ditanggapi"), null=True, blank=True)
+    # The unit decides who sees the complaint; its name is kept as it was when disposed.
+    disposed_unit = models.ForeignKey(
+        ComplaintUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
+        verbose_name=_("bidang/OPD tujuan disposisi"),
+    )
     disposed_to = models.CharField(_("didisposisikan kepada"), max_length=150, blank=True)
     outcome = models.CharField(_("kategori penyelesaian"), max_length=10, choices=Outcome.choices, blank=True)
     answer = models.TextField(_("jawaban"), blank=True)
@@ -176,8 +210,8 @@ class Complaint(ConcurrentTransitionMixin, models.Model):
         self.answered_at = self.published_at = now
 
     @transition(field=status, source=CS.DIKLASIFIKASI, target=CS.DIDISPOSISI)
-    def dispose(self, *, now, disposed_to: str, outcome: str) -> None:
-        self.disposed_to, self.outcome = disposed_to, outcome
+    def dispose(self, *, now, unit: ComplaintUnit, outcome: str) -> None:
+        self.disposed_unit, self.disposed_to, self.outcome = unit, unit.name, outcome
 
     @transition(field=status, source=CS.DIDISPOSISI, target=CS.DIJAWAB)
     def submit_answer(self, *, now, answer: str) -> None:

@@ -16,7 +16,7 @@ from workflow.markers import marker_claim
 from workflow.models import Notification
 from workflow.notifications import local_date_text, officers_with_roles, recipient_language, short_message
 
-from .effects import NEXT_ROLE
+from .effects import NEXT_ROLE, next_actors
 from .models import Complaint
 from .models import ComplaintStatus as CS
 from .selectors import overdue_q
@@ -39,11 +39,13 @@ def complaint_staff_url(complaint: Complaint) -> str:
 
 
 def reminder_recipients(*, complaint: Complaint) -> list:
-    """Active users of the role holding the complaint now, and the Kepala Bidang Pengaduan; each once."""
-    holder = NEXT_ROLE.get(complaint.status)
-    if holder is None:
+    """Active users of the role holding the complaint now (for the bidang's step: the members of the unit it
+    was disposed to), and the Kepala Bidang Pengaduan; each once."""
+    if complaint.status not in NEXT_ROLE:
         return []
-    return list(officers_with_roles(roles={holder, SUPERVISOR_ROLE}))
+    supervisors = list(officers_with_roles(roles={SUPERVISOR_ROLE}))
+    holders = [user for user in next_actors(complaint, status=complaint.status) if user not in supervisors]
+    return sorted([*supervisors, *holders], key=lambda user: user.pk)
 
 
 def _message(complaint: Complaint, *, calendar: WorkingCalendar, today: date) -> str:

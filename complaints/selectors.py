@@ -1,19 +1,21 @@
-"""Reads for the pengaduan staff: the queue of each role, one complaint with access checked, and who may see a
-complainant's identity."""
+"""Reads for the pengaduan staff: the queue of each role, one complaint (and its attachments) with access
+checked, and who may see a complainant's identity. The access rules are complaints/rules.py's."""
 
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
+from permits.rules import may
 from permits.selectors import NotFound  # one 'not found, or not yours' for every app
 from workflow.calendar import WorkingCalendar
 from workflow.models import TransitionLog
 
-from .models import Complaint
+from .models import Complaint, ComplaintAttachment
 from .models import ComplaintStatus as CS
+from .rules import complaints_visible_q
 
 # Where the office still owes the complainant an answer (DISAMPAIKAN and SELESAI are answered).
 OPEN_STATUSES = (CS.DITERIMA, CS.DIKLASIFIKASI, CS.DIDISPOSISI, CS.DIJAWAB)
@@ -84,12 +86,15 @@ def may_oversee(user) -> bool:
 
 
 def complaint_queue_for_user(*, user, filters: ComplaintQueueFilters, today: date) -> QuerySet[Complaint]:
-    """Complaints waiting for the user's role(s), filtered and sorted; an empty queryset for anyone else or a
-    status outside the user's queue. The view paginates."""
+    """Complaints waiting for the user's role(s) that the user may see (a Bidang Terkait: those disposed to
+    its units), filtered and sorted; an empty queryset for anyone else or a status outside the user's queue.
+    The view paginates."""
     statuses = statuses_for_user(user, scope=filters.scope)
     if filters.status:
         statuses = [status for status in statuses if status == filters.status]
-    complaints = Complaint.objects.filter(status__in=statuses).select_related("permit_type", "application")
+    complaints = Complaint.objects.filter(complaints_visible_q(user), status__in=statuses).select_related(
+        "permit_type", "application"
+    )
     if filters.kind:
         complaints = complaints.filter(handled_as=filters.kind)
     if filters.channel:
@@ -111,7 +116,7 @@ def status_counts_for_user(*, user, scope: str = SCOPE_MINE) -> list[tuple[str, 
     if not statuses:
         return []
     counts = dict(
-        Complaint.objects.filter(status__in=statuses)
+        Complaint.objects.filter(complaints_visible_q(user), status__in=statuses)
         .values_list("status")
         .annotate(count=Count("pk"))
         .order_by()  # the default ordering would join the GROUP BY
@@ -178,35 +183,52 @@ def complaint_queue_rows(*, complaints, calendar: WorkingCalendar, today: date) 
 
 
 def complaint_get_for_staff(*, user, pk) -> Complaint:
-    """One complaint with what its staff page shows. Raises NotFound for a missing complaint and for anyone
-    who is not pengaduan staff alike."""
-    if not (user.is_authenticated and user.has_perm("complaints.view_complaints")):
-        raise NotFound
+    """One complaint with what its staff page shows, for those who may see it (complaints.view_complaint: the
+    Operator and the Kepala Bidang Pengaduan; a Bidang Terkait when disposed to its unit). Raises NotFound for
+    a missing complaint and for anybody else alike."""
     try:
-        return (
-            Complaint.objects.select_related("permit_type", "application", "recorded_by")
-            .prefetch_related(
-                "attachments",
-                Prefetch(
-                    "transitions",
-                    queryset=TransitionLog.objects.select_related("actor").order_by("created_at", "pk"),
-                ),
-            )
-            .get(pk=pk)
-        )
+        complaint = Complaint.objects.select_related(
+            "permit_type", "application__permit_type", "recorded_by", "disposed_unit"
+        ).get(pk=pk)
     except (Complaint.DoesNotExist, ValueError, TypeError) as exc:
         raise NotFound from exc
+    if not may(user, "complaints.view_complaint", complaint):
+        raise NotFound
+    prefetch_related_objects(
+        [complaint],
+        "attachments",
+        Prefetch(
+            "transitions",
+            queryset=TransitionLog.objects.select_related("actor").order_by("created_at", "pk"),
+        ),
+    )
+    return complaint
+
+
+def attachment_get_for_staff(*, user, complaint_pk, attachment_pk) -> ComplaintAttachment:
+    """An attachment of a complaint the user may see the attachments of (complaints.view_attachments). Raises
+    NotFound otherwise, as for a missing one."""
+    try:
+        attachment = ComplaintAttachment.objects.select_related("complaint").get(
+            pk=attachment_pk, complaint_id=complaint_pk
+        )
+    except (ComplaintAttachment.DoesNotExist, ValueError, TypeError) as exc:
+        raise NotFound from exc
+    complaint = attachment.complaint
+    if not (
+        may(user, "complaints.view_complaint", complaint)
+        and may(user, "complaints.view_attachments", complaint)
+    ):
+        raise NotFound
+    return attachment
 
 
 def identity_visible(*, user, complaint: Complaint) -> bool:
-    """Whether `user` may see who complained. Pengaduan staff always; a confidential complainant is hidden
-    from everyone else ("Dirahasiakan"); a complainant who did not ask for confidentiality is shown to
-    other officers (e.g. on a linked application) but never to applicants or the public."""
-    if not user.is_authenticated:
-        return False
-    if user.has_perm("complaints.see_identity"):
-        return True
-    return not complaint.is_confidential and user.is_officer
+    """Whether `user` may see who complained (complaints.see_identity): a confidential complainant only to the
+    Operator and the Kepala Bidang Pengaduan ("Dirahasiakan" to everyone else); one who did not ask for
+    confidentiality also to the unit it was disposed to and the officers of a linked application, never to
+    applicants or the public."""
+    return may(user, "complaints.see_identity", complaint)
 
 
 def action_label(log: TransitionLog) -> str:

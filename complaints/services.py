@@ -15,7 +15,15 @@ from workflow.calendar import office_calendar
 from workflow.models import TransitionLog
 from workflow.runner import transition_run
 
-from .models import Channel, Complaint, ComplaintAttachment, ComplaintKind, ComplaintPolicy, ticket_new
+from .models import (
+    Channel,
+    Complaint,
+    ComplaintAttachment,
+    ComplaintKind,
+    ComplaintPolicy,
+    ComplaintUnit,
+    ticket_new,
+)
 from .models import ComplaintStatus as CS
 
 MAX_ATTACHMENTS = 3
@@ -245,9 +253,11 @@ def complaint_answer_directly(
 
 
 def complaint_dispose(
-    *, complaint_id: int, expected_status: str, by, disposed_to: str, outcome: str, note="", now=None
+    *, complaint_id: int, expected_status: str, by, unit: ComplaintUnit, outcome: str, note="", now=None
 ) -> Complaint:
-    if not disposed_to.strip():
+    """Disposes the complaint to one of the office's units: only its members (Bidang Terkait) see it from now
+    on. Raises ComplaintInvalid for a unit that is no longer active, and the runner's errors."""
+    if unit is None or not unit.is_active:
         raise ComplaintInvalid(_("Pilih bidang atau OPD tujuan disposisi."))
     return _run(
         complaint_id,
@@ -256,7 +266,7 @@ def complaint_dispose(
         expected_status=expected_status,
         role=Role.KEPALA_BIDANG_PENGADUAN.value,
         reason=note,
-        arguments={"disposed_to": disposed_to.strip(), "outcome": outcome},
+        arguments={"unit": unit, "outcome": outcome},
         now=now,
     )
 

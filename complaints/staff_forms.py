@@ -10,22 +10,12 @@ from permits.models import PermitType
 from permits.models.catalog import ServiceComponent
 from workflow.periods import MONTH_NAMES, month_range, quarter_range, year_range
 
-from .models import Channel, ComplaintKind, Outcome
+from .models import Channel, ComplaintKind, ComplaintUnit, Outcome
 from .models import ComplaintStatus as CS
 from .period_form import CUSTOM_PERIOD, PeriodRangeForm
 from .selectors import DEFAULT_SORT, SCOPE_ALL, SCOPE_MINE, ComplaintQueueFilters
 from .services import MAX_ATTACHMENTS, Intake
 
-# The office's bidang and the OPD it usually works with; the field stays free text for any other.
-DISPOSE_SUGGESTIONS = (
-    "Bidang Perizinan Kesehatan",
-    "Bidang Perizinan Usaha",
-    "Bidang Pengaduan, Kebijakan dan Pelaporan Layanan",
-    "Tim Teknis",
-    "Dinas Kesehatan",
-    "Dinas PUPR",
-    "Inspektorat (APIP)",
-)
 SORT_CHOICES = [
     ("due", _("Batas jawaban terdekat")),
     ("received", _("Diterima paling awal")),
@@ -255,10 +245,14 @@ class AnswerDirectlyForm(ActionForm):
 
 
 class DisposeForm(ActionForm):
-    disposed_to = forms.CharField(
+    # One of the office's units (configured in the admin, with their members): only that unit's Bidang
+    # Terkait accounts see the complaint. The value sent is the unit's name.
+    disposed_to = forms.ModelChoiceField(
         label=_("Didisposisikan kepada (bidang/OPD)"),
-        max_length=150,
-        widget=forms.TextInput(attrs={"list": "daftar-bidang", "autocomplete": "off"}),
+        queryset=ComplaintUnit.objects.filter(is_active=True).order_by("name"),
+        to_field_name="name",
+        empty_label=_("Pilih bidang/OPD"),
+        error_messages={"invalid_choice": _("Pilih bidang atau OPD dari daftar.")},
     )
     outcome = forms.ChoiceField(
         label=_("Kategori penyelesaian"), choices=Outcome.choices, widget=forms.RadioSelect

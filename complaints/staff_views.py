@@ -18,6 +18,7 @@ from django.views import View
 from django.views.decorators.http import require_GET, require_http_methods
 
 from permits.downloads import private_file_response
+from permits.rules import may
 from permits.uploads import UploadRejected
 from workflow.calendar import office_calendar
 from workflow.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download
@@ -31,6 +32,7 @@ from .rules import available_actions
 from .selectors import (
     NotFound,
     action_label,
+    attachment_get_for_staff,
     complaint_deadlines,
     complaint_get_for_staff,
     complaint_queue_for_user,
@@ -43,7 +45,6 @@ from .selectors import (
 )
 from .staff_forms import (
     ACTION_FORMS,
-    DISPOSE_SUGGESTIONS,
     ComplaintQueueFilterForm,
     ComplaintRecordForm,
     RecapPeriod,
@@ -96,7 +97,7 @@ ACTION_TEXT = {
 
 def _require(request, permission: str) -> None:
     # Anyone else gets the same answer as for a page that does not exist.
-    if not request.user.has_perm(permission):
+    if not may(request.user, permission):
         raise Http404
 
 
@@ -139,8 +140,8 @@ def staff_queue(request):
             "rows": rows,
             "status_counts": status_counts,
             "total_count": sum(count for _, _, count in status_counts),
-            "can_record": user.has_perm("complaints.record_complaint"),
-            "can_read_recap": user.has_perm("complaints.view_recap"),
+            "can_record": may(user, "complaints.record_complaint"),
+            "can_read_recap": may(user, "complaints.view_recap"),
             "today": today,
         },
     )
@@ -234,14 +235,12 @@ def render_detail(request, complaint: Complaint, *, bound=None, status: int = 20
         {
             "complaint": complaint,
             "show_identity": identity_visible(user=user, complaint=complaint),
-            "can_open_application": user.has_perm("workflow.view_application"),
             "attachments": list(complaint.attachments.all()),
             "timeline": [(log, action_label(log)) for log in complaint.transitions.all()],
             "invalidation": latest_invalidation(complaint),
             "action_forms": action_forms,
             "acknowledge": acknowledge,
             "answer_deadline": answer,
-            "dispose_suggestions": DISPOSE_SUGGESTIONS,
             "answered": complaint.status in (CS.DIJAWAB, CS.DISAMPAIKAN, CS.SELESAI) and complaint.answer,
         },
         status=status,
@@ -311,7 +310,7 @@ class StaffComplaintActionView(StaffComplaintMixin, View):
             services.complaint_answer_directly(**common, answer=data["answer"])
         elif action == "dispose":
             services.complaint_dispose(
-                **common, disposed_to=data["disposed_to"], outcome=data["outcome"], note=data["note"]
+                **common, unit=data["disposed_to"], outcome=data["outcome"], note=data["note"]
             )
         elif action == "submit_answer":
             services.complaint_submit_answer(**common, answer=data["answer"])
@@ -328,12 +327,9 @@ class StaffComplaintActionView(StaffComplaintMixin, View):
 @require_GET
 def staff_attachment(request, pk, attachment_pk):
     try:
-        complaint = complaint_get_for_staff(user=request.user, pk=pk)
+        attachment = attachment_get_for_staff(user=request.user, complaint_pk=pk, attachment_pk=attachment_pk)
     except NotFound as exc:
         raise Http404 from exc
-    attachment = next((a for a in complaint.attachments.all() if a.pk == attachment_pk), None)
-    if attachment is None:
-        raise Http404
     return private_file_response(
         attachment.file, filename=attachment.display_name, content_type=attachment.content_type
     )

@@ -1,6 +1,6 @@
 """Reads. Each `*_get_for_*` fetches an object *and* checks access: "not yours" equals "missing"."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from .models import (
     Application,
@@ -8,6 +8,7 @@ from .models import (
     PermitType,
     Requirement,
 )
+from .rules import may
 
 
 class NotFound(Exception):
@@ -43,33 +44,39 @@ def application_list_for_applicant(*, user) -> QuerySet[Application]:
 
 
 def application_get_for_applicant(*, user, pk: int) -> Application:
+    """The applicant's own application, in any state. Raises NotFound for a missing one and anybody else's."""
     try:
-        return (
-            Application.objects.select_related("permit_type", "applicant")
-            .prefetch_related(
-                Prefetch("permit_type__requirements", queryset=Requirement.objects.order_by("order", "pk")),
-                "permit_type__fields",
-                Prefetch(
-                    "documents",
-                    queryset=ApplicationDocument.objects.filter(superseded_at__isnull=True),
-                    to_attr="current_documents",
-                ),
-            )
-            .get(pk=pk, applicant=user)
-        )
-    except (Application.DoesNotExist, ValueError) as exc:
+        application = Application.objects.select_related("permit_type", "applicant").get(pk=pk)
+    except (Application.DoesNotExist, ValueError, TypeError) as exc:
         raise NotFound from exc
+    if not may(user, "permits.view_application_as_applicant", application):
+        raise NotFound
+    prefetch_related_objects(
+        [application],
+        Prefetch("permit_type__requirements", queryset=Requirement.objects.order_by("order", "pk")),
+        "permit_type__fields",
+        Prefetch(
+            "documents",
+            queryset=ApplicationDocument.objects.filter(superseded_at__isnull=True),
+            to_attr="current_documents",
+        ),
+    )
+    return application
 
 
 def document_get_for_user(*, user, application_pk: int, document_pk: int) -> ApplicationDocument:
-    """A document the user may download: their own application's, or any for an officer."""
-    documents = ApplicationDocument.objects.select_related("application")
-    if not (user.is_authenticated and user.is_officer):
-        documents = documents.filter(application__applicant=user)
+    """A document of an application whose documents the user may read (permits.view_documents: its
+    applicant; the application roles once it is submitted). Raises NotFound otherwise, as for a missing
+    one."""
     try:
-        return documents.get(pk=document_pk, application_id=application_pk)
-    except ApplicationDocument.DoesNotExist as exc:
+        document = ApplicationDocument.objects.select_related("application").get(
+            pk=document_pk, application_id=application_pk
+        )
+    except (ApplicationDocument.DoesNotExist, ValueError, TypeError) as exc:
         raise NotFound from exc
+    if not may(user, "permits.view_documents", document.application):
+        raise NotFound
+    return document
 
 
 def current_documents_by_requirement(*, application: Application) -> dict[int, ApplicationDocument]:

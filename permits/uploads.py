@@ -4,7 +4,8 @@ Nothing an uploader claims is trusted: the declared size is checked before any b
 extension must be on the allow-list, the leading bytes must match the extension, and the content must
 actually parse as that type. Images are additionally checked for data smuggled next to the picture
 (polyglots), because an "image" that is also valid HTML/JS is an XSS vector if it is ever served or
-sniffed as something else.
+sniffed as something else. PDFs are parsed in a child process with time and memory limits, after a
+structural check of the raw bytes (pdf_guard): a crafted PDF must not hold a worker for seconds.
 
 Pure module: no models, no database, no settings at import time. Messages go through ``gettext`` when
 a rejection is raised (not at import), so they follow the active language.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import logging
 import math
 import re
 import unicodedata
@@ -24,6 +26,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
+
+from .pdf_guard import ENCRYPTED, TOO_COMPLEX, PdfRefused, pdf_check
 
 __all__ = ["ALLOWED_KINDS", "CheckedUpload", "UploadRejected", "check_upload"]
 
@@ -68,6 +72,8 @@ _MARKUP_RE = re.compile(
 
 _BYTES_PER_KB = 1024
 _BYTES_PER_MB = 1024 * 1024
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -288,23 +294,25 @@ def _check_signature(*, content: bytes, kind: str, extension: str) -> None:
 
 
 def _check_pdf(content: bytes) -> None:
-    # Imported lazily: only PDF uploads pay for loading pypdf.
-    from pypdf import PdfReader
-
+    # Parsed in a child process with time and memory limits, after a structural check of the raw bytes:
+    # see pdf_guard. The refusal's one log line is written here, never the parser's own warnings.
     try:
-        reader = PdfReader(io.BytesIO(content), strict=False)
-        encrypted = reader.is_encrypted
-        page_count = 0 if encrypted else len(reader.pages)
-    except Exception as exc:
-        # pypdf can fail while setting up decryption (e.g. AES without the cryptography package);
-        # a file that mentions /Encrypt most likely failed for that reason, so say so.
-        if b"/Encrypt" in content:
-            raise _pdf_encrypted() from exc
-        raise _pdf_invalid() from exc
-    if encrypted:
-        raise _pdf_encrypted()
-    if page_count < 1:
-        raise _pdf_invalid()
+        pdf_check(content=content, parser="pypdf")
+    except PdfRefused as refused:
+        level = logging.WARNING if refused.verdict == TOO_COMPLEX else logging.INFO
+        logger.log(level, "PDF refused: %s", refused.reason)
+        rejections = {TOO_COMPLEX: _pdf_too_complex, ENCRYPTED: _pdf_encrypted}
+        raise rejections.get(refused.verdict, _pdf_invalid)() from None
+
+
+def _pdf_too_complex() -> UploadRejected:
+    return UploadRejected(
+        gettext(
+            "Berkas PDF terlalu rumit atau rusak untuk diperiksa. Simpan ulang sebagai PDF biasa "
+            "(mis. “Cetak ke PDF”) lalu unggah kembali."
+        ),
+        code="pdf_too_complex",
+    )
 
 
 def _pdf_encrypted() -> UploadRejected:

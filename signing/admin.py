@@ -4,13 +4,19 @@ from datetime import date
 from cryptography import x509
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import IssuedNumber, NumberCounter, NumberSeries, Signer, SigningEvent, SkDocument, TrustRoot
 from .numbering import number_format, validate_number_format
+from .services import SignerUnlockRefused, signer_unlock
 
 logger = logging.getLogger(__name__)
 
@@ -133,14 +139,32 @@ class SignerForm(forms.ModelForm):
         return upload
 
 
+class SignerUnlockForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Alasan membuka kunci"),
+        max_length=SigningEvent.REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Wajib. Mis. penanda tangan sudah dipastikan lewat telepon dan passphrase sudah diingat kembali. "
+            "Alasan dicatat pada riwayat penandatanganan bersama nama Anda."
+        ),
+    )
+
+
+# What the signer's page lists: attempts that went wrong and what was done about them, not each signature.
+ATTEMPT_HISTORY_KINDS = [kind for kind in SigningEvent.Kind if kind != SigningEvent.Kind.SIGNED]
+ATTEMPT_HISTORY_ROWS = 20
+
+
 @admin.register(Signer)
 class SignerAdmin(admin.ModelAdmin):
     form = SignerForm
+    change_form_template = "admin/signing/signer/change_form.html"
     list_display = ("name", "position", "capacity", "is_active", "failed_attempts", "locked_until")
     list_filter = ("is_active", "capacity")
     search_fields = ("name", "nip", "user__username")
     raw_id_fields = ("user",)
-    readonly_fields = ("stored_file", "failed_attempts", "locked_until")
+    readonly_fields = ("stored_file", "failed_attempts", "locked_until", "attempt_history")
     fields = (
         "user",
         "name",
@@ -152,16 +176,84 @@ class SignerAdmin(admin.ModelAdmin):
         "is_active",
         "failed_attempts",
         "locked_until",
+        "attempt_history",
     )
+    actions = ["unlock"]
 
     @admin.display(description=_("berkas tersimpan"))
     def stored_file(self, obj: Signer) -> str:
         return obj.pkcs12.name.rsplit("/", 1)[-1] if obj and obj.pkcs12 else "—"
 
+    @admin.display(description=_("riwayat percobaan"))
+    def attempt_history(self, obj: Signer) -> str:
+        if not obj or not obj.pk:
+            return "—"
+        events = (
+            obj.events.filter(kind__in=ATTEMPT_HISTORY_KINDS)
+            .select_related("actor", "application")
+            .order_by("-created_at", "-pk")[:ATTEMPT_HISTORY_ROWS]
+        )
+        all_events_url = reverse("admin:signing_signingevent_changelist") + f"?signer__id__exact={obj.pk}"
+        return render_to_string(
+            "admin/signing/signer/_attempt_history.html",
+            {"events": events, "rows": ATTEMPT_HISTORY_ROWS, "all_events_url": all_events_url},
+        )
+
+    def get_urls(self):
+        unlock = path(
+            "<path:object_id>/buka-kunci/",
+            self.admin_site.admin_view(self.unlock_view),
+            name="signing_signer_unlock",
+        )
+        return [unlock, *super().get_urls()]
+
+    @admin.action(description=_("Buka kunci penanda tangan"), permissions=["change"])
+    def unlock(self, request, queryset):
+        # Each unlock has its own reason: the action only leads to the signer's unlock page.
+        if queryset.count() != 1:
+            self.message_user(
+                request,
+                gettext("Pilih satu penanda tangan: alasan ditulis untuk setiap penanda tangan."),
+                messages.WARNING,
+            )
+            return None
+        return HttpResponseRedirect(reverse("admin:signing_signer_unlock", args=[queryset.get().pk]))
+
+    def unlock_view(self, request, object_id):
+        signer = self.get_object(request, unquote(object_id))
+        if signer is None:
+            raise Http404
+        if not self.has_change_permission(request, signer):
+            raise PermissionDenied
+        form = SignerUnlockForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                signer_unlock(signer_id=signer.pk, by=request.user, reason=form.cleaned_data["reason"])
+            except SignerUnlockRefused as exc:
+                form.add_error(None, exc.message)
+            else:
+                self.message_user(
+                    request,
+                    gettext("Kunci %(signer)s dibuka; penanda tangan dapat menandatangani lagi.")
+                    % {"signer": signer.name},
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(reverse("admin:signing_signer_change", args=[signer.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Buka kunci penanda tangan"),
+            "subtitle": str(signer),
+            "opts": self.opts,
+            "original": signer,
+            "form": form,
+            "locked": bool(signer.locked_until and signer.locked_until > timezone.now()),
+        }
+        return TemplateResponse(request, "admin/signing/signer/unlock.html", context)
+
 
 @admin.register(SigningEvent)
 class SigningEventAdmin(ReadOnlyAdmin):
-    list_display = ("created_at", "signer", "kind", "application", "actor")
+    list_display = ("created_at", "signer", "kind", "application", "actor", "reason")
     list_filter = ("kind", "signer")
     list_select_related = ("signer", "application", "actor")
     search_fields = ("application__number", "signer__name")

@@ -49,7 +49,10 @@ class Signer(models.Model):
 
 
 class SigningEvent(models.Model):
-    """Audit of signing attempts: who, when, success or failure, lockouts. Never the passphrase."""
+    """Audit of signing attempts: who, when, success or failure, lockouts and an administrator's unlock (with
+    the reason given). Never the passphrase."""
+
+    REASON_MAX_LENGTH = 500
 
     class Kind(models.TextChoices):
         SIGNED = "SIGNED", _("Berhasil ditandatangani")
@@ -57,14 +60,24 @@ class SigningEvent(models.Model):
         LOCKED = "LOCKED", _("Penandatangan dikunci")
         REFUSED_LOCKED = "REFUSED_LOCKED", _("Ditolak: sedang terkunci")
         DOCUMENT_CHANGED = "DOCUMENT_CHANGED", _("Ditolak: dokumen berbeda dari yang ditampilkan")
+        UNLOCKED = "UNLOCKED", _("Kunci dibuka administrator")
 
-    signer = models.ForeignKey(Signer, on_delete=models.PROTECT, related_name="events")
-    application = models.ForeignKey(
-        "permits.Application", on_delete=models.PROTECT, related_name="+", null=True
+    signer = models.ForeignKey(
+        Signer, on_delete=models.PROTECT, related_name="events", verbose_name=_("penanda tangan")
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField()
+    application = models.ForeignKey(
+        "permits.Application",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        verbose_name=_("permohonan"),
+    )
+    kind = models.CharField(_("kejadian"), max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("oleh")
+    )
+    created_at = models.DateTimeField(_("waktu"))
+    reason = models.CharField(_("alasan"), max_length=REASON_MAX_LENGTH, blank=True)
 
     class Meta:
         verbose_name = _("riwayat penandatanganan")

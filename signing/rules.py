@@ -1,9 +1,18 @@
-"""Who may number SKs and read the register of letter numbers. Views, templates and the runner ask these."""
+"""Who may read an application's SK, number SKs and read the register of letter numbers. Views, templates
+and the runner ask these (through permits.rules.may).
+
+- signing.view_sk_draft: the application roles, once it is submitted (the draft and the signed SK).
+- signing.download_sk: once issued, its applicant and the application roles.
+- signing.email_sk: once issued, the Sekretariat.
+- signing.assign_number: the Sekretariat, while it waits for its number.
+- signing.view_register (no object): Sekretariat, Sekretaris, Kepala Dinas, Administrator.
+"""
 
 import rules
 
 from accounts.roles import Role
 from permits.models import ApplicationStatus
+from permits.rules import is_issued, is_owner, officer_reads
 
 REGISTER_ROLES = (Role.SEKRETARIAT, Role.SEKRETARIS, Role.KEPALA_DINAS, Role.ADMINISTRATOR)
 
@@ -23,5 +32,8 @@ def reads_register(user) -> bool:
     return user.is_authenticated and any(user.has_role(role) for role in REGISTER_ROLES)
 
 
+rules.add_perm("signing.view_sk_draft", officer_reads)
+rules.add_perm("signing.download_sk", is_issued & (is_owner | officer_reads))
+rules.add_perm("signing.email_sk", is_issued & is_sekretariat & officer_reads)
 rules.add_perm("signing.assign_number", is_sekretariat & awaits_number)
 rules.add_perm("signing.view_register", reads_register)

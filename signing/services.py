@@ -44,6 +44,14 @@ class PassphraseRejected(SigningRefused):
         self.attempts_left = attempts_left
 
 
+class SignerUnlockRefused(Exception):
+    """An unlock that cannot happen; `message` says why in plain Indonesian."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -78,6 +86,37 @@ def _register_failure(*, signer_id: int, application, actor, now) -> int:
             _event(signer, application, SigningEvent.Kind.LOCKED, actor, now)
         signer.save(update_fields=["failed_attempts", "locked_until"])
     return left
+
+
+def signer_unlock(*, signer_id: int, by, reason: str, now=None) -> Signer:
+    """An administrator lifts a signer's lock after wrong passphrases, and clears the failures counted so far,
+    so that the signer may sign again at once; recorded as an UNLOCKED event with `by` and `reason`.
+
+    Raises SignerUnlockRefused when `by` may not change signers, the reason is empty or longer than
+    SigningEvent.REASON_MAX_LENGTH, or the signer is neither locked nor has failed attempts;
+    Signer.DoesNotExist for an unknown id."""
+    now = now or timezone.now()
+    reason = reason.strip()
+    if not by.has_perm("signing.change_signer"):
+        raise SignerUnlockRefused(_("Anda tidak berwenang membuka kunci penanda tangan."))
+    if not reason:
+        raise SignerUnlockRefused(_("Tuliskan alasan membuka kunci."))
+    if len(reason) > SigningEvent.REASON_MAX_LENGTH:
+        raise SignerUnlockRefused(
+            _("Alasan terlalu panjang: paling banyak %(limit)s karakter.")
+            % {"limit": SigningEvent.REASON_MAX_LENGTH}
+        )
+    with transaction.atomic():
+        signer = Signer.objects.select_for_update().get(pk=signer_id)
+        locked = signer.locked_until is not None and signer.locked_until > now
+        if not locked and not signer.failed_attempts:
+            raise SignerUnlockRefused(_("%(signer)s tidak sedang dikunci.") % {"signer": signer.name})
+        signer.failed_attempts, signer.locked_until = 0, None
+        signer.save(update_fields=["failed_attempts", "locked_until"])
+        SigningEvent.objects.create(
+            signer=signer, kind=SigningEvent.Kind.UNLOCKED, actor=by, created_at=now, reason=reason
+        )
+    return signer
 
 
 @sensitive_variables("passphrase")

@@ -12,7 +12,8 @@ An uploaded PDF is judged in this order (the first that applies wins):
 * AUTHENTIC — all of the above pass and the bytes are exactly an SK this office issued.
 
 Validation never fetches anything from the network (no OCSP, CRL or AIA): the trust roots come from the
-database and the chain from the signature itself. Nothing from the file is logged.
+database and the chain from the signature itself. Nothing from the file is logged. A file too complex to
+read within bounded time and memory (permits.pdf_guard) is INVALID_FILE before pyHanko sees it here.
 """
 
 import hashlib
@@ -27,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from permits.models import ApplicationStatus
+from permits.pdf_guard import TOO_COMPLEX, PdfRefused, pdf_check
 
 from .models import SkDocument, TrustRoot
 from .pdf_signing import SEAL_FIELD, SIGNATURE_FIELD
@@ -208,6 +210,16 @@ def sk_verify_pdf(*, pdf: bytes) -> VerificationResult:
     """Judges a PDF (see the module docstring). Never raises on bad input."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
+    # pyHanko's reader first runs in a child process with time and memory limits, after a structural
+    # check of the raw bytes; only a file it reads there within bounds is parsed and validated here.
+    try:
+        pdf_check(content=pdf, parser="pyhanko")
+    except PdfRefused as refused:
+        if refused.verdict == TOO_COMPLEX:
+            logger.warning("PDF refused: %s", refused.reason)
+        else:
+            logger.info("Uploaded PDF unreadable (%s)", refused.reason)
+        return _result(INVALID_FILE)
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         embedded_signatures = list(reader.embedded_signatures)

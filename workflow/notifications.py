@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.roles import Role
 from permits.models import Application, ApplicationDocument, ApplicationStatus, Office, ReviewStatus
+from permits.rules import may
 from permits.selectors import NotFound
 
 from .markers import marker_claim, marker_done, marker_release
@@ -332,11 +333,15 @@ def notification_list_for_user(*, user) -> QuerySet[Notification]:
 
 
 def notification_get_for_user(*, user, pk: int) -> Notification:
-    """The user's own notification. Raises NotFound for a missing one and for anybody else's alike."""
+    """The user's own notification (workflow.view_notification). Raises NotFound for a missing one and for
+    anybody else's alike."""
     try:
-        return Notification.objects.get(pk=pk, recipient=user)
-    except Notification.DoesNotExist as exc:
+        notification = Notification.objects.get(pk=pk)
+    except (Notification.DoesNotExist, ValueError, TypeError) as exc:
         raise NotFound from exc
+    if not may(user, "workflow.view_notification", notification):
+        raise NotFound
+    return notification
 
 
 def unread_notification_count(*, user) -> int:

@@ -1,9 +1,18 @@
-"""Who may run which transition now. The runner checks these; templates ask the same to show buttons."""
+"""Who may run which transition now, and who reads an application on the officers' pages. The runner and the
+views check these (through permits.rules.may); templates ask the same to show links and buttons.
+
+| permission                          | object       | who                                                  |
+|-------------------------------------|--------------|------------------------------------------------------|
+| workflow.view_queue                 | —            | the application roles (queue, lookup by number)      |
+| workflow.view_application           | application  | the application roles, once it is submitted          |
+| workflow.view_technical_documents   | application  | the application roles, once it is submitted          |
+| workflow.view_notification          | notification | its recipient                                        |
+"""
 
 import rules
 
 from permits.models import DECISION_STAGES, REVIEW_STAGES, ApplicationStatus
-from permits.rules import is_officer, is_owner
+from permits.rules import is_owner, may, officer_reads, works_on_applications
 
 from .dashboard import can_view_dashboard
 from .routes import role_for_stage
@@ -38,9 +47,16 @@ def is_draft_or_in_correction(user, application) -> bool:
     )
 
 
-rules.add_perm("workflow.view_queue", is_officer)
+@rules.predicate
+def is_recipient(user, notification) -> bool:
+    return notification is not None and user.is_authenticated and notification.recipient_id == user.pk
+
+
+rules.add_perm("workflow.view_queue", works_on_applications)
 rules.add_perm("workflow.view_dashboard", can_view_dashboard)
-rules.add_perm("workflow.view_application", is_officer)
+rules.add_perm("workflow.view_application", officer_reads)
+rules.add_perm("workflow.view_technical_documents", officer_reads)
+rules.add_perm("workflow.view_notification", is_recipient)
 rules.add_perm("workflow.approve_application", acts_at_current_stage & at_review_stage)
 rules.add_perm("workflow.return_application", acts_at_current_stage & at_decision_stage)
 rules.add_perm("workflow.reject_application", acts_at_current_stage & at_decision_stage)
@@ -57,4 +73,4 @@ ACTIONS = {
 
 
 def available_actions(*, user, application) -> list[str]:
-    return [name for name, permission in ACTIONS.items() if user.has_perm(permission, application)]
+    return [name for name, permission in ACTIONS.items() if may(user, permission, application)]

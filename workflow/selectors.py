@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from permits.models import Application, ApplicationStatus
+from permits.rules import SUBMITTED
 
 from .calendar import WorkingCalendar
 from .routes import STAGE_ROLE, stages_for_user
@@ -140,7 +141,7 @@ def application_find_by_number(*, number: str) -> Application | None:
     if not number:
         return None
     return (
-        Application.objects.exclude(status=S.DRAFT)
+        Application.objects.filter(SUBMITTED)
         .select_related("permit_type", "applicant")
         .filter(number=number)
         .first()
@@ -149,7 +150,7 @@ def application_find_by_number(*, number: str) -> Application | None:
 
 def applications_recently_moved(*, limit: int = 10) -> QuerySet[Application]:
     return (
-        Application.objects.exclude(status=S.DRAFT)
+        Application.objects.filter(SUBMITTED)
         .filter(stage_entered_at__isnull=False)
         .select_related("permit_type", "applicant")
         .order_by("-stage_entered_at", "-pk")[:limit]

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from permits.models import Application, ApplicationStatus, ReviewStatus
+from permits.rules import may
 from permits.stored_files import stored_file_discard_on_commit, stored_file_save, stored_files_atomic
 from permits.uploads import check_upload
 
@@ -56,7 +57,7 @@ def documents_review(
     application = Application.objects.select_for_update().get(pk=application_id)
     if application.status != expected_status:
         raise AlreadyProcessed(application.status)
-    if not by.has_perm("workflow.review_documents", application):
+    if not may(by, "workflow.review_documents", application):
         raise TransitionRefused("workflow.review_documents")
     documents = {d.pk: d for d in application.documents.filter(superseded_at__isnull=True)}
     for judgement in judgements:
@@ -196,9 +197,7 @@ def technical_document_upload(
     Raises UploadRejected, TransitionRefused."""
     now = now or timezone.now()
     application = Application.objects.select_for_update().get(pk=application_id)
-    if application.status != S.TINJAUAN_TEKNIS or not by.has_perm(
-        "workflow.approve_application", application
-    ):
+    if application.status != S.TINJAUAN_TEKNIS or not may(by, "workflow.approve_application", application):
         raise TransitionRefused("technical_document_upload")
     checked = check_upload(
         uploaded_file=uploaded_file, accepted_kinds=["pdf", "jpg", "png"], max_bytes=TECHNICAL_MAX_BYTES

@@ -97,6 +97,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # Axes first: it refuses locked-out credentials before any password is checked.
     "axes.backends.AxesStandaloneBackend",
+    # Then no lookup of a username or e-mail address longer than any account's.
+    "accounts.auth_backends.CredentialLengthBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
@@ -121,6 +123,18 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Pintu] "
 ACCOUNT_ADAPTER = "accounts.adapters.PintuAccountAdapter"
+# allauth's forms with a server-side length on every free-text field, and a sign-up that does not tell
+# whether a NIK is registered (accounts/allauth_forms.py).
+ACCOUNT_FORMS = {
+    "login": "accounts.allauth_forms.LoginForm",
+    "signup": "accounts.allauth_forms.SignupForm",
+    "reset_password": "accounts.allauth_forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.allauth_forms.ResetPasswordKeyForm",
+    "change_password": "accounts.allauth_forms.ChangePasswordForm",
+    "set_password": "accounts.allauth_forms.SetPasswordForm",
+    "add_email": "accounts.allauth_forms.AddEmailForm",
+    "reauthenticate": "accounts.allauth_forms.ReauthenticateForm",
+}
 
 # django-axes: lock an account+address after repeated failed logins.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
@@ -232,6 +246,7 @@ CELERY_TASK_ROUTES = {
     "workflow.tasks.send_overdue_reminder": {"queue": "mail"},
     "workflow.tasks.remind_overdue_applications": {"queue": "mail"},
     "complaints.tasks.send_complaint_update": {"queue": "mail"},
+    "accounts.tasks.send_nik_signup_attempt_email": {"queue": "mail"},
     "complaints.staff_tasks.remind_overdue_complaints": {"queue": "mail"},
     "workflow.tasks.outbox_relay_pending": {"queue": "celery"},
     "signing.tasks.requeue_overdue_sk_work": {"queue": "celery"},
@@ -299,5 +314,9 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "celery.app.trace": {"level": "WARNING"},
         "fontTools": {"level": "ERROR"},
+        # PDF parsers warn once per broken object: thousands of lines for one crafted file. Uploads are
+        # parsed in a child that logs nothing (permits/pdf_guard.py); this covers parsing in the process.
+        "pypdf": {"level": "ERROR"},
+        "pyhanko.pdf_utils": {"level": "ERROR"},
     },
 }

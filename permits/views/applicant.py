@@ -18,6 +18,7 @@ from ..forms.application_data import ApplicationDataForm
 from ..forms.document_upload import DocumentUploadForm
 from ..models import ApplicationStatus, PermitType
 from ..receipt import receipt_pdf
+from ..rules import may
 from ..selectors import (
     NotFound,
     application_get_for_applicant,
@@ -220,7 +221,7 @@ class ApplicationDetailView(ApplicantApplicationMixin, View):
 
 class ReceiptPdfView(ApplicantApplicationMixin, View):
     def get(self, request, pk):
-        if self.application.is_draft:
+        if not may(request.user, "permits.download_receipt", self.application):
             raise Http404
         pdf = receipt_pdf(context=application_summary(self.application), request=request)
         response = HttpResponse(pdf, content_type="application/pdf")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from permits.rules import may
 from workflow.exports import (
     CSV_CONTENT_TYPE,
     XLSX_CONTENT_TYPE,
@@ -55,7 +56,7 @@ def _cells(row: RegisterRow) -> list:
 @require_GET
 def number_register(request):
     # Officers without the register and applicants get the same answer as for a page that does not exist.
-    if not request.user.has_perm("signing.view_register"):
+    if not may(request.user, "signing.view_register"):
         raise Http404
     today = timezone.localdate()
     data = request.GET.copy()

@@ -11,20 +11,35 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_GET, require_POST
 
 from permits.downloads import private_file_response
-from permits.models import Application, ApplicationStatus
+from permits.models import Application
+from permits.rules import may
 from workflow.runner import AlreadyProcessed, TransitionRefused
 
 from ..models import SkDocument
 from ..services import PassphraseRejected, SigningRefused, sk_sign
 
 
-def _officer_sk(request, pk: int) -> SkDocument:
-    if not (request.user.is_authenticated and request.user.has_perm("workflow.view_application")):
-        raise Http404
+def _application_for(request, pk: int, permission: str) -> Application:
+    """The application, when `permission` (signing/rules.py, workflow/rules.py) lets the user at it; a 404 for
+    a missing one and for anybody else alike."""
     try:
-        return SkDocument.objects.select_related("application").get(application_id=pk)
-    except SkDocument.DoesNotExist as exc:
+        application = Application.objects.get(pk=pk)
+    except (Application.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
+    if not may(request.user, permission, application):
+        raise Http404
+    return application
+
+
+def _sk_for(request, pk: int, permission: str) -> SkDocument:
+    """The application's SK, when `permission` lets the user at it; a 404 otherwise, as for a missing one."""
+    try:
+        sk = SkDocument.objects.select_related("application", "application__applicant").get(application_id=pk)
+    except (SkDocument.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+    if not may(request.user, permission, sk.application):
+        raise Http404
+    return sk
 
 
 def _pdf_response(file_field, *, filename: str, inline: bool):
@@ -38,7 +53,7 @@ def _pdf_response(file_field, *, filename: str, inline: bool):
 @xframe_options_sameorigin
 def sk_draft_preview(request, pk: int):
     """The exact draft bytes the Kepala Dinas is asked to sign (its hash goes with the signing form)."""
-    sk = _officer_sk(request, pk)
+    sk = _sk_for(request, pk, "signing.view_sk_draft")
     document = sk.signed_pdf or sk.draft_pdf
     if not document:
         raise Http404
@@ -50,6 +65,7 @@ def sk_draft_preview(request, pk: int):
 @sensitive_post_parameters("passphrase")
 @sensitive_variables("passphrase")
 def sk_sign_view(request, pk: int):
+    _application_for(request, pk, "workflow.view_application")
     passphrase = request.POST.get("passphrase", "")
     detail = redirect("workflow:staff_application_detail", pk=pk)
     if not passphrase:
@@ -87,15 +103,10 @@ def sk_sign_view(request, pk: int):
 @require_GET
 @login_required
 def sk_download(request, pk: int):
-    """The applicant's "SK TTE": only their own, only once issued. Officers may download any issued SK."""
-    applications = Application.objects.filter(status=ApplicationStatus.TERBIT)
-    if not request.user.has_perm("workflow.view_application"):
-        applications = applications.filter(applicant=request.user)
-    try:
-        application = applications.select_related("sk").get(pk=pk)
-        sk = application.sk
-    except (Application.DoesNotExist, SkDocument.DoesNotExist) as exc:
-        raise Http404 from exc
+    """The applicant's "SK TTE": only their own, only once issued; the application roles may download any
+    issued SK (signing.download_sk)."""
+    sk = _sk_for(request, pk, "signing.download_sk")
+    application = sk.application
     if not sk.final_pdf:
         raise Http404
     if application.applicant_id == request.user.pk and sk.first_downloaded_at is None:
@@ -111,6 +122,7 @@ def sk_number_view(request, pk: int):
     """The Sekretariat confirms the proposed number; the final SK is then produced in the background."""
     from ..numbering import NumberingError, application_assign_number
 
+    _application_for(request, pk, "workflow.view_application")
     detail = redirect("workflow:staff_application_detail", pk=pk)
     try:
         application = application_assign_number(
@@ -137,12 +149,10 @@ def sk_number_view(request, pk: int):
 @login_required
 def sk_email_view(request, pk: int):
     """The Sekretariat sends the issued SK to the applicant by e-mail (queued; sent by a task)."""
-    from accounts.roles import Role
-
     from ..delivery import sk_email_request
 
-    sk = _officer_sk(request, pk)
-    if not request.user.has_role(Role.SEKRETARIAT) or not sk.final_pdf:
+    sk = _sk_for(request, pk, "signing.email_sk")
+    if not sk.final_pdf:
         raise Http404
     sk_email_request(application_id=pk)
     messages.success(

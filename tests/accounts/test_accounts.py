@@ -57,11 +57,7 @@ def test_signup_rejects_invalid_nik(client, nik):
     assert "NIK" in response.content.decode()
 
 
-@pytest.mark.django_db
-def test_signup_rejects_a_nik_already_registered(client):
-    User.objects.create_user(username="lama", email="lama@example.test", nik=SIGNUP["nik"], password="x")
-    response = client.post(reverse("account_signup"), SIGNUP)
-    assert "NIK ini sudah terdaftar" in response.content.decode()
+# A NIK that already has an account: tests/accounts/test_signup_nik.py.
 
 
 @pytest.mark.django_db

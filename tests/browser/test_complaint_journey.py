@@ -9,7 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.demo import demo_accounts_create
-from complaints.models import Complaint
+from complaints.models import Complaint, ComplaintUnit
 from complaints.models import ComplaintStatus as CS
 from permits.models import Application, ApplicationStatus
 
@@ -25,6 +25,9 @@ def open_complaint(page, base: str, complaint: Complaint):
 def test_complaint_lifecycle_then_survey_and_dashboards(browser, live_server, as_user, shoot, settings):
     base = live_server.url
     users = {user.username: user for user in demo_accounts_create()}
+    # The demo's Bidang Terkait answers for this unit: it sees only the complaints disposed to it.
+    unit = ComplaintUnit.objects.get_or_create(name="Bidang Perizinan Kesehatan")[0]
+    unit.members.add(users["bidangterkait"])
     application = submit("sip-dokter-umum", users["pemohon"])
 
     # A citizen files a complaint linked to the application.
@@ -56,7 +59,7 @@ def test_complaint_lifecycle_then_survey_and_dashboards(browser, live_server, as
 
     kabid = as_user("kabidpengaduan")
     open_complaint(kabid, base, complaint)
-    kabid.get_by_label("Didisposisikan kepada (bidang/OPD)").fill("Bidang Perizinan Kesehatan")
+    kabid.get_by_label("Didisposisikan kepada (bidang/OPD)").select_option("Bidang Perizinan Kesehatan")
     kabid.locator("input[name=outcome][value=INTERNAL]").check()
     kabid.get_by_role("button", name="Disposisikan").click()
     expect(kabid.get_by_text("Pengaduan didisposisikan.")).to_be_visible()

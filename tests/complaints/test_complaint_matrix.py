@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_fsm import can_proceed
 
 from accounts.roles import Role
-from complaints.models import Complaint, ComplaintKind, Outcome
+from complaints.models import Complaint, ComplaintKind, ComplaintUnit, Outcome
 from complaints.models import ComplaintStatus as CS
 from tests.factories import UserFactory
 from workflow.models import TransitionLog
@@ -33,7 +33,8 @@ EXPECTED = {
     "answer_directly": (CS.DIKLASIFIKASI, {OPERATOR}),
     # "disposed to a bidang or OPD" by the Kepala Bidang Pengaduan (seed 002, step 3).
     "dispose": (CS.DIKLASIFIKASI, {KABID}),
-    # "answered" by the bidang/OPD it was disposed to.
+    # "answered" by the bidang/OPD it was disposed to (the Bidang Terkait here belongs to that unit; one of
+    # another unit is refused: test_a_bidang_of_another_unit_may_not_answer).
     "submit_answer": (CS.DIDISPOSISI, {BIDANG}),
     # "validated by the Kepala Bidang Pengaduan (not valid → back to the bidang)".
     "validate": (CS.DIJAWAB, {KABID}),
@@ -42,6 +43,10 @@ EXPECTED = {
     # or its Kepala Bidang) closes the ticket. The complainant closes it by rating, by ticket (no account).
     "close": (CS.DISAMPAIKAN, {OPERATOR, KABID}),
 }
+
+
+def unit() -> ComplaintUnit:
+    return ComplaintUnit.objects.get_or_create(name="Bidang Perizinan Kesehatan")[0]
 
 
 def arguments(transition: str, permit_type=None) -> dict:
@@ -55,7 +60,7 @@ def arguments(transition: str, permit_type=None) -> dict:
             "permit_type": permit_type,
         },
         "answer_directly": {"now": now, "answer": "Jawaban.", "outcome": Outcome.INTERNAL},
-        "dispose": {"now": now, "disposed_to": "Bidang Perizinan Kesehatan", "outcome": Outcome.INTERNAL},
+        "dispose": {"now": now, "unit": unit(), "outcome": Outcome.INTERNAL},
         "submit_answer": {"now": now, "answer": "Jawaban bidang."},
         "validate": {"now": now},
         "invalidate": {"now": now},
@@ -83,6 +88,7 @@ def complaint_in(state: str, number: int) -> Complaint:
         acknowledge_due=date(2026, 7, 2),
         answer_due=date(2026, 7, 21),
         answer="Jawaban bidang." if state in (CS.DIJAWAB, CS.DISAMPAIKAN, CS.SELESAI) else "",
+        disposed_unit=unit() if state in (CS.DIDISPOSISI, CS.DIJAWAB, CS.DISAMPAIKAN, CS.SELESAI) else None,
     )
 
 
@@ -96,6 +102,7 @@ def test_the_table_covers_every_transition_of_the_model():
 @pytest.mark.parametrize("transition", list(EXPECTED))
 def test_every_state_and_actor(transition):
     people = {actor: UserFactory(roles=[actor]) for actor in ACTORS}
+    unit().members.add(people[BIDANG])
     mismatches = []
     number = 0
     for state in CS:
@@ -127,6 +134,26 @@ def test_every_state_and_actor(transition):
             if got != want:
                 mismatches.append((str(state), str(actor), want, got))
     assert mismatches == []
+
+
+@pytest.mark.django_db
+def test_a_bidang_of_another_unit_may_not_answer():
+    complaint = complaint_in(CS.DIDISPOSISI, 80000)
+    elsewhere = ComplaintUnit.objects.create(name="Dinas PUPR (uji)")
+    outsider = UserFactory(roles=[BIDANG])
+    elsewhere.members.add(outsider)
+    with pytest.raises(TransitionRefused):
+        transition_run(
+            complaint_id=complaint.pk,
+            transition="submit_answer",
+            actor=outsider,
+            actor_role=str(BIDANG),
+            expected_status=CS.DIDISPOSISI,
+            permission="complaints.submit_answer",
+            arguments=arguments("submit_answer"),
+        )
+    complaint.refresh_from_db()
+    assert complaint.status == CS.DIDISPOSISI
 
 
 @pytest.mark.django_db

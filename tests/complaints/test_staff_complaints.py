@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import Role
-from complaints.models import Channel, Complaint, ComplaintKind, Outcome
+from complaints.models import Channel, Complaint, ComplaintKind, ComplaintUnit, Outcome
 from complaints.models import ComplaintStatus as CS
 from complaints.reminders import overdue_complaint_reminders_send
 from complaints.selectors import (
@@ -19,7 +19,13 @@ from complaints.selectors import (
     complaint_queue_for_user,
     identity_visible,
 )
-from complaints.services import Intake, complaint_classify, complaint_submit
+from complaints.services import (
+    ComplaintInvalid,
+    Intake,
+    complaint_classify,
+    complaint_dispose,
+    complaint_submit,
+)
 from tests.factories import PermitTypeFactory, UserFactory
 from tests.files import pdf_upload
 from tests.workflow.conftest import make_permit_type, submitted_application
@@ -41,9 +47,16 @@ def kabid():
     return UserFactory(roles=[Role.KEPALA_BIDANG_PENGADUAN], full_name="Kiki Kabid")
 
 
+def home_unit() -> ComplaintUnit:
+    """The unit the `bidang` fixture belongs to (the data migration made it; get_or_create all the same)."""
+    return ComplaintUnit.objects.get_or_create(name="Bidang Perizinan Kesehatan")[0]
+
+
 @pytest.fixture
 def bidang():
-    return UserFactory(roles=[Role.BIDANG_TERKAIT], full_name="Bima Bidang")
+    user = UserFactory(roles=[Role.BIDANG_TERKAIT], full_name="Bima Bidang")
+    home_unit().members.add(user)
+    return user
 
 
 @pytest.fixture
@@ -117,10 +130,16 @@ def test_full_lifecycle_with_an_answer_sent_back_once(client, operator, kabid, b
     assert response.status_code == 302 and status_of(complaint) == CS.DIKLASIFIKASI
     assert complaint.component == 3 and complaint.acknowledged_at is not None
 
-    # The Kepala Bidang Pengaduan disposes it to a bidang, picked from the office's list.
+    # The Kepala Bidang Pengaduan disposes it to a bidang, picked from the office's list of units.
     client.force_login(kabid)
     page = client.get(detail(complaint)).content.decode()
-    assert '<datalist id="daftar-bidang">' in page and "Inspektorat (APIP)" in page
+    assert '<select name="disposed_to"' in page and '<option value="Inspektorat (APIP)">' in page
+    # A bidang/OPD that is not one of the office's units is refused.
+    response = client.post(
+        act(complaint, "dispose"),
+        {"expected_status": CS.DIKLASIFIKASI, "disposed_to": "Bidang Karangan", "outcome": Outcome.INTERNAL},
+    )
+    assert response.status_code == 400 and status_of(complaint) == CS.DIKLASIFIKASI
     response = client.post(
         act(complaint, "dispose"),
         {
@@ -271,18 +290,31 @@ def test_second_operator_with_a_stale_page_gets_already_processed_not_an_error(c
 
 
 def test_officer_of_another_step_is_refused_and_logged(client, bidang, caplog):
-    complaint = submit()
+    complaint = complaint_in(CS.DIJAWAB, answer="Jawaban bidang.")  # disposed to the bidang's unit
     client.force_login(bidang)
     page = client.get(detail(complaint)).content.decode()
-    assert act(complaint, "classify") not in page
+    assert act(complaint, "validate") not in page
     with caplog.at_level("WARNING", logger="pintu.security"):
-        response = client.post(
-            act(complaint, "classify"), {"expected_status": CS.DITERIMA, "kind": ComplaintKind.PENGADUAN}
-        )
+        response = client.post(act(complaint, "validate"), {"expected_status": CS.DIJAWAB})
     assert response.status_code == 302
     assert "transition refused: not_permitted" in caplog.text
     assert any("tidak berwenang" in m for m in flashed(response))
-    assert status_of(complaint) == CS.DITERIMA
+    assert status_of(complaint) == CS.DIJAWAB
+
+
+def test_a_bidang_sees_only_what_was_disposed_to_its_unit(client, bidang):
+    received = submit()
+    ours = complaint_in(CS.DIDISPOSISI)
+    theirs = complaint_in(CS.DIDISPOSISI, disposed_unit=ComplaintUnit.objects.create(name="Dinas Uji"))
+    client.force_login(bidang)
+    assert client.get(detail(ours)).status_code == 200
+    for hidden in (received, theirs):
+        assert client.get(detail(hidden)).status_code == 404
+        response = client.post(
+            act(hidden, "submit_answer"), {"expected_status": hidden.status, "answer": "x"}
+        )
+        assert response.status_code == 404
+    assert {row.complaint for row in client.get(queue()).context["rows"]} == {ours}
 
 
 def test_unknown_action_is_not_found(client, operator):
@@ -345,13 +377,34 @@ def test_others_may_not_record(client, role):
 # --- identity, linked application, attachments ----------------------------------------------------------
 
 
-def test_confidential_identity_is_for_pengaduan_staff_only(client, operator, kabid, bidang, permit_officer):
-    complaint = submit(name="Siti Rahmawati", phone="081298765432", is_confidential=True)
-    for person in (operator, kabid, bidang):
+def test_confidential_identity_is_for_the_operator_and_kabid_pengaduan_only(
+    client, operator, kabid, bidang, permit_officer
+):
+    complaint = submit(
+        name="Siti Rahmawati",
+        phone="081298765432",
+        is_confidential=True,
+        attachments=[pdf_upload("ktp.pdf")],
+        application_number=submitted_application(
+            permit_type=make_permit_type(), applicant=UserFactory()
+        ).number,
+    )
+    Complaint.objects.filter(pk=complaint.pk).update(disposed_unit=home_unit())
+    complaint.refresh_from_db()
+    for person in (operator, kabid):
         assert identity_visible(user=person, complaint=complaint)
     client.force_login(operator)
     page = client.get(detail(complaint)).content.decode()
     assert "Siti Rahmawati" in page and "081298765432" in page and "Dirahasiakan" not in page
+
+    # Not even the bidang it was disposed to: it sees the complaint, neither who sent it nor its attachments.
+    assert not identity_visible(user=bidang, complaint=complaint)
+    client.force_login(bidang)
+    page = client.get(detail(complaint)).content.decode()
+    assert "Siti Rahmawati" not in page and "081298765432" not in page and "Dirahasiakan" in page
+    attachment = complaint.attachments.get()
+    url = reverse("complaints:staff_attachment", kwargs={"pk": complaint.pk, "attachment_pk": attachment.pk})
+    assert url not in page and client.get(url).status_code == 404
 
     # A permit officer (e.g. on the linked application's timeline) is told only that it is confidential.
     assert not identity_visible(user=permit_officer, complaint=complaint)
@@ -377,14 +430,25 @@ def test_confidential_identity_shows_dirahasiakan_when_not_visible(rf, permit_of
     assert "Dirahasiakan" in html and "Siti Rahmawati" not in html
 
 
-def test_linked_application_links_to_its_staff_page(client, operator):
+def test_linked_application_shows_number_type_and_stage_and_links_only_for_application_roles(
+    client, operator
+):
     applicant = UserFactory()
     application = submitted_application(permit_type=make_permit_type(), applicant=applicant)
     complaint = submit(application_number=application.number)
+    staff_page = reverse("workflow:staff_application_detail", kwargs={"pk": application.pk})
     client.force_login(operator)
     page = client.get(detail(complaint)).content.decode()
-    assert reverse("workflow:staff_application_detail", kwargs={"pk": application.pk}) in page
     assert application.number in page
+    assert application.permit_type.name in page and application.get_status_display() in page
+    assert staff_page not in page
+    assert client.get(staff_page).status_code == 404
+
+    # An operator who also works on applications (here as Back Office) may open it.
+    both = UserFactory(roles=[Role.OPERATOR_PENGADUAN, Role.BACK_OFFICE])
+    client.force_login(both)
+    assert staff_page in client.get(detail(complaint)).content.decode()
+    assert client.get(staff_page).status_code == 200
 
 
 def test_attachment_download_is_permission_checked(client, operator, permit_officer):
@@ -452,6 +516,10 @@ def complaint_in(state: str, **fields) -> Complaint:
         "received_at": timezone.now(),
         "acknowledge_due": today + timedelta(days=1),
         "answer_due": today + timedelta(days=20),
+        # From the disposition on, it is the `bidang` fixture's unit's.
+        "disposed_unit": home_unit()
+        if state in (CS.DIDISPOSISI, CS.DIJAWAB, CS.DISAMPAIKAN, CS.SELESAI)
+        else None,
         **fields,
     }
     return Complaint.objects.create(**values)
@@ -542,6 +610,45 @@ def test_queue_query_count_is_constant(client, kabid, django_assert_max_num_quer
         response = client.get(queue())
     assert len(response.context["rows"]) == 25
     assert len(many) == len(few)
+
+
+def test_only_the_unit_disposed_to_hears_of_the_complaint(kabid, bidang):
+    elsewhere = UserFactory(roles=[Role.BIDANG_TERKAIT])
+    ComplaintUnit.objects.create(name="Dinas Uji Lain").members.add(elsewhere)
+    unassigned = UserFactory(roles=[Role.BIDANG_TERKAIT])  # in no unit at all
+    complaint = complaint_in(CS.DIKLASIFIKASI)
+    complaint_dispose(
+        complaint_id=complaint.pk,
+        expected_status=CS.DIKLASIFIKASI,
+        by=kabid,
+        unit=home_unit(),
+        outcome=Outcome.INTERNAL,
+    )
+    complaint.refresh_from_db()
+    assert complaint.disposed_unit == home_unit() and complaint.disposed_to == home_unit().name
+    assert Notification.objects.filter(recipient=bidang).count() == 1
+    assert not Notification.objects.filter(recipient__in=[elsewhere, unassigned]).exists()
+
+
+def test_an_inactive_unit_cannot_be_disposed_to(kabid):
+    closed = ComplaintUnit.objects.create(name="Unit Ditutup", is_active=False)
+    complaint = complaint_in(CS.DIKLASIFIKASI)
+    with pytest.raises(ComplaintInvalid):
+        complaint_dispose(
+            complaint_id=complaint.pk,
+            expected_status=CS.DIKLASIFIKASI,
+            by=kabid,
+            unit=closed,
+            outcome="INTERNAL",
+        )
+
+
+def test_units_are_configured_in_the_admin_with_bidang_terkait_members(client, bidang):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True, roles=[Role.ADMINISTRATOR]))
+    assert client.get(reverse("admin:complaints_complaintunit_changelist")).status_code == 200
+    response = client.get(reverse("admin:complaints_complaintunit_change", args=[home_unit().pk]))
+    members = response.context["adminform"].form.fields["members"].queryset
+    assert bidang in members and not members.exclude(groups__name=Role.BIDANG_TERKAIT.value).exists()
 
 
 # --- overdue reminders ---------------------------------------------------------------------------------

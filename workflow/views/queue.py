@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from permits.rules import may
+
 from ..calendar import office_calendar
 from ..forms.queue_filter import QueueFilterForm
 from ..routes import OFFICE_STAGES, stages_for_user
@@ -30,8 +32,8 @@ def staff_detail_url(pk: int) -> str:
 
 
 def _require_officer(request) -> None:
-    # Applicants get the same answer as for a page that does not exist.
-    if not request.user.has_perm("workflow.view_queue"):
+    # Applicants and the staff who do not work on applications get the answer for a page that does not exist.
+    if not may(request.user, "workflow.view_queue"):
         raise Http404
 
 

@@ -9,16 +9,20 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
-from accounts.roles import Role
 from permits.downloads import private_file_response
 from permits.field_schema import display_value
 from permits.models import ReviewStatus
+from permits.rules import may
 from permits.uploads import UploadRejected
 
 from .. import services
-from ..access import NotFound, application_get_for_officer
+from ..access import (
+    NotFound,
+    application_get_for_officer,
+    document_get_for_officer,
+    technical_document_get_for_officer,
+)
 from ..forms.decision import DecisionForm, TechnicalDocumentForm, document_judgements_from
-from ..models import TechnicalReviewDocument
 from ..rules import available_actions
 from ..runner import AlreadyProcessed, TransitionRefused, log_refusal
 from ..sla import sla_status
@@ -93,13 +97,12 @@ def render_detail(request, application, *, form=None, document_errors=None, stat
 
 def linked_complaints(user, application) -> list[dict]:
     """Complaints about this application, for its officers; a confidential complainant stays anonymous to
-    everyone but the pengaduan staff."""
-    sees_identity = user.has_perm("complaints.see_identity")
+    everyone but the Operator and the Kepala Bidang Pengaduan (complaints.see_identity)."""
     return [
         {
             "complaint": complaint,
             "who": complaint.name
-            if complaint.name and (sees_identity or not complaint.is_confidential)
+            if complaint.name and may(user, "complaints.see_identity", complaint)
             else None,
             "confidential": complaint.is_confidential,
         }
@@ -117,7 +120,7 @@ def sk_panel_context(user, application) -> dict:
         and application.status == "MENUNGGU_TTE"
         and sk.draft_rendered_at
         and timezone.localdate(sk.draft_rendered_at) != timezone.localdate()
-        and user.has_perm("signing.sign_sk", application)
+        and may(user, "signing.sign_sk", application)
     ):
         # The SK is dated the day it is signed: a draft from an earlier day is rendered again before showing.
         from signing.services import sk_draft_prepare
@@ -125,14 +128,14 @@ def sk_panel_context(user, application) -> dict:
         sk = sk_draft_prepare(application_id=application.pk)
     context = {
         "sk": sk,
-        "can_sign": user.has_perm("signing.sign_sk", application),
+        "can_sign": may(user, "signing.sign_sk", application),
         "can_number": False,
-        "is_sekretariat": user.has_role(Role.SEKRETARIAT),
+        "can_email_sk": may(user, "signing.email_sk", application),
     }
     if application.status == "PENOMORAN":
         from signing.numbering import NumberingError, number_preview
 
-        context["can_number"] = user.has_perm("signing.assign_number", application)
+        context["can_number"] = may(user, "signing.assign_number", application)
         try:
             context["number_preview"] = number_preview(application=application, today=timezone.localdate())
         except NumberingError as exc:
@@ -246,9 +249,12 @@ class StaffDocumentView(OfficerApplicationMixin, View):
         return xframe_options_sameorigin(super().as_view(**kwargs))
 
     def get(self, request, pk, doc_pk):
-        document = next((d for d in self.application.documents.all() if d.pk == doc_pk), None)
-        if document is None:
-            raise Http404
+        try:
+            document = document_get_for_officer(
+                user=request.user, application=self.application, document_pk=doc_pk
+            )
+        except NotFound as exc:
+            raise Http404 from exc
         inline = request.GET.get("unduh") != "1"
         return private_file_response(
             document.file, filename=document.display_name, content_type=document.content_type, inline=inline
@@ -258,8 +264,10 @@ class StaffDocumentView(OfficerApplicationMixin, View):
 class StaffTechnicalDocumentView(OfficerApplicationMixin, View):
     def get(self, request, pk, doc_pk):
         try:
-            document = TechnicalReviewDocument.objects.get(pk=doc_pk, application=self.application)
-        except TechnicalReviewDocument.DoesNotExist as exc:
+            document = technical_document_get_for_officer(
+                user=request.user, application=self.application, document_pk=doc_pk
+            )
+        except NotFound as exc:
             raise Http404 from exc
         return private_file_response(
             document.file, filename=document.display_name, content_type=document.content_type, inline=True
