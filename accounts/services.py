@@ -3,15 +3,11 @@ sign up with it."""
 
 from datetime import datetime
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
-from workflow.markers import marker_claim, marker_done, marker_release
-from workflow.notifications import absolute_url, office_name, recipient_language
+from workflow.notifications import absolute_url, email_send_once, office_name, recipient_language
 from workflow.outbox import outbox_enqueue
 
 NIK_SIGNUP_EMAIL_TASK = "accounts.tasks.send_nik_signup_attempt_email"
@@ -38,25 +34,16 @@ def nik_signup_attempt_email_send(*, user_id: int, attempted_at: datetime) -> bo
         return False
     local = timezone.localtime(attempted_at)
     with translation.override(recipient_language(owner)):
-        context = {
+        attempted_text = formats.date_format(local, "j F Y, H:i")
+    return email_send_once(
+        marker=f"pintu:mail:nik-signup:{owner.pk}:{local:%Y%m%d%H}",
+        template="accounts/email/nik_signup_attempt",
+        context={
             "recipient_name": owner.get_full_name() or owner.username,
-            "attempted_at": formats.date_format(local, "j F Y, H:i"),
+            "attempted_at": attempted_text,
             "office_name": office_name(),
             "login_url": absolute_url(reverse("account_login")),
             "reset_url": absolute_url(reverse("account_reset_password")),
-        }
-        subject = " ".join(render_to_string("accounts/email/nik_signup_attempt_subject.txt", context).split())
-        text = render_to_string("accounts/email/nik_signup_attempt.txt", context)
-        html = render_to_string("accounts/email/nik_signup_attempt.html", context)
-    marker = f"pintu:mail:nik-signup:{owner.pk}:{local:%Y%m%d%H}"
-    if not marker_claim(marker=marker):
-        return False
-    email = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [owner.email])
-    email.attach_alternative(html, "text/html")
-    try:
-        email.send()
-    except BaseException:
-        marker_release(marker=marker)
-        raise
-    marker_done(marker=marker)
-    return True
+        },
+        recipient=owner,
+    )

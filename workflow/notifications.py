@@ -112,14 +112,14 @@ def status_label(status: str) -> str:
 
 
 def email_send_once(*, marker: str, template: str, context: dict, recipient) -> bool:
-    """Renders `workflow/email/<template>_subject.txt`, `<template>.txt` and `<template>.html` in the
-    recipient's language and sends them, unless `marker` says this e-mail was already sent (a database row,
-    workflow/markers.py). Returns whether it sent. Raises the mail backend's errors (smtplib / OSError),
-    after giving the marker back."""
+    """Renders `<template>_subject.txt`, `<template>.txt` and `<template>.html` (template such as
+    "workflow/email/transition") in the recipient's language and sends them, unless `marker` says this
+    e-mail was already sent (a database row, workflow/markers.py). Returns whether it sent. Raises the mail
+    backend's errors (smtplib / OSError), after giving the marker back."""
     with translation.override(recipient_language(recipient)):
-        subject = " ".join(render_to_string(f"workflow/email/{template}_subject.txt", context).split())
-        text = render_to_string(f"workflow/email/{template}.txt", context)
-        html = render_to_string(f"workflow/email/{template}.html", context)
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        text = render_to_string(f"{template}.txt", context)
+        html = render_to_string(f"{template}.html", context)
     if not marker_claim(marker=marker):
         return False
     email = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [recipient.email])
@@ -319,7 +319,7 @@ def transition_email_send(*, log_id: int, recipient_id: int) -> bool:
         }
     return email_send_once(
         marker=f"pintu:mail:{log_id}:{recipient_id}",
-        template="transition",
+        template="workflow/email/transition",
         context=context,
         recipient=recipient,
     )

@@ -151,7 +151,7 @@ def overdue_email_send(*, application_id: int, recipient_id: int, today: date | 
         }
     return email_send_once(
         marker=f"pintu:mail:overdue:{today.isoformat()}:{application_id}:{recipient_id}",
-        template="overdue",
+        template="workflow/email/overdue",
         context=context,
         recipient=recipient,
     )
