@@ -26,7 +26,7 @@ help:
 	@echo "make test-services  run the suite against the real PostgreSQL, Redis and a Celery worker"
 	@echo "make test-production  run the production configuration (nginx+TLS, gunicorn, PostgreSQL, Redis,"
 	@echo "                     Celery workers and beat, SMTP) and drive an application through it"
-	@echo "make lint           ruff check and ruff format --check"
+	@echo "make lint           ruff check, ruff format --check and the import contracts (import-linter)"
 	@echo "make lock           recompute the hashed lock files from pyproject.toml"
 
 define apt_ensure
@@ -92,3 +92,4 @@ test-production: deps-test messages apt-production
 lint: deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache

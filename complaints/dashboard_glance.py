@@ -5,7 +5,7 @@ from datetime import date
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from workflow.exports import percent
+from core.exports import percent
 
 from .models import Complaint
 from .recap import ON_TIME_Q, published_between_q, received_between_q

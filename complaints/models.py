@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from permits.models.application import private_storage
+from core.stored_files import private_storage
 from permits.models.catalog import ServiceComponent
 
 # Unambiguous alphabet: no 0/O, 1/I/L.

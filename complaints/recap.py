@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.roles import Role
+from core.exports import csv_text, percent, workbook_bytes, xlsx_cell
 from permits.models.catalog import ServiceComponent
 from workflow.calendar import office_calendar
-from workflow.exports import csv_text, percent, workbook_bytes, xlsx_cell
 
 from .models import Channel, Complaint, ComplaintKind, Outcome
 from .rules import is_complaint_staff

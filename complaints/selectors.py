@@ -8,8 +8,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_obje
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
+from core.errors import NotFound  # one 'not found, or not yours' for every app
 from permits.rules import may
-from permits.selectors import NotFound  # one 'not found, or not yours' for every app
 from workflow.calendar import WorkingCalendar
 from workflow.models import TransitionLog
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import Role
+from core.stored_files import stored_file_save, stored_files_atomic
 from permits.models import Application, ApplicationStatus, PermitType
-from permits.stored_files import stored_file_save, stored_files_atomic
 from permits.uploads import check_upload
 from workflow.calendar import office_calendar
 from workflow.models import TransitionLog

@@ -6,9 +6,9 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.periods import MONTH_NAMES, month_range, quarter_range, year_range
 from permits.models import PermitType
 from permits.models.catalog import ServiceComponent
-from workflow.periods import MONTH_NAMES, month_range, quarter_range, year_range
 
 from .models import Channel, ComplaintKind, ComplaintUnit, Outcome
 from .models import ComplaintStatus as CS

@@ -17,11 +17,12 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.http import require_GET, require_http_methods
 
-from permits.downloads import private_file_response
+from core.downloads import private_file_response
+from core.errors import NotFound
+from core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download
 from permits.rules import may
 from permits.uploads import UploadRejected
 from workflow.calendar import office_calendar
-from workflow.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download
 from workflow.runner import AlreadyProcessed, TransitionRefused, log_refusal
 
 from . import services
@@ -30,7 +31,6 @@ from .models import ComplaintStatus as CS
 from .recap import complaint_recap, recap_csv, recap_sections, recap_xlsx
 from .rules import available_actions
 from .selectors import (
-    NotFound,
     action_label,
     attachment_get_for_staff,
     complaint_deadlines,

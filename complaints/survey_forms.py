@@ -5,8 +5,8 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.periods import quarter_range, semester_range, year_range
 from permits.models import PermitType
-from workflow.periods import quarter_range, semester_range, year_range
 
 from .period_form import CUSTOM_PERIOD, PeriodRangeForm
 from .survey_models import AgeGroup, Education, Occupation, Sex, survey_elements

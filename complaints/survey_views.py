@@ -15,8 +15,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from permits.selectors import NotFound, application_get_for_applicant
-from workflow.exports import (
+from core.errors import NotFound
+from core.exports import (
     CSV_CONTENT_TYPE,
     XLSX_CONTENT_TYPE,
     csv_text,
@@ -25,7 +25,8 @@ from workflow.exports import (
     workbook_bytes,
     xlsx_cell,
 )
-from workflow.periods import year_range
+from core.periods import year_range
+from permits.selectors import application_get_for_applicant
 
 from .ikm import (
     PROFILE_FIELDS,

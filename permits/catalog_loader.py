@@ -4,6 +4,7 @@ rows in place and never removes a requirement that an application already answer
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from core.stored_files import stored_file_discard_on_commit, stored_file_save, stored_files_atomic
 from signing.pdf import render_pdf
 
 from .models import (
@@ -15,7 +16,6 @@ from .models import (
     Requirement,
     ServiceStandardEntry,
 )
-from .stored_files import stored_file_discard_on_commit, stored_file_save, stored_files_atomic
 
 PERMIT_KEYS = (
     "name",

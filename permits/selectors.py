@@ -2,6 +2,8 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 
+from core.errors import NotFound
+
 from .models import (
     Application,
     ApplicationDocument,
@@ -9,10 +11,6 @@ from .models import (
     Requirement,
 )
 from .rules import may
-
-
-class NotFound(Exception):
-    """No such object for this user (it may exist, but they may not see it)."""
 
 
 def permit_type_list(*, query: str = "") -> QuerySet[PermitType]:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import Role
+from core.stored_files import stored_file_discard_on_commit, stored_file_save, stored_files_atomic
 from workflow.calendar import office_calendar
 from workflow.effects import after_transition
 from workflow.routes import first_stage
@@ -17,7 +18,6 @@ from workflow.runner import transition_run
 from .field_schema import to_storable
 from .forms.application_data import ApplicationDataForm
 from .models import Application, ApplicationDocument, ApplicationStatus, PermitType, Requirement, ReviewStatus
-from .stored_files import stored_file_discard_on_commit, stored_file_save, stored_files_atomic
 from .uploads import CheckedUpload, UploadRejected, check_upload
 
 

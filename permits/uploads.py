@@ -27,7 +27,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 
-from .pdf_guard import ENCRYPTED, TOO_COMPLEX, PdfRefused, pdf_check
+from core.pdf_guard import ENCRYPTED, TOO_COMPLEX, PdfRefused, pdf_check
 
 __all__ = ["ALLOWED_KINDS", "CheckedUpload", "UploadRejected", "check_upload"]
 

@@ -7,4 +7,4 @@ class SigningConfig(AppConfig):
     verbose_name = _("Dokumen dan tanda tangan elektronik")
 
     def ready(self) -> None:
-        from . import checks, signing_rules  # noqa: F401 — register the system checks and the signing permission
+        from . import checks  # noqa: F401 — registers the system checks; django-rules autodiscovers rules.py

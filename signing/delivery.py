@@ -7,8 +7,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from core.stored_files import stored_file_read
 from permits.models import Application, ApplicationStatus, Office
-from permits.stored_files import stored_file_read
 
 
 def sk_email_request(*, application_id: int) -> None:

@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from accounts.demo import ensure_demo_allowed
 from accounts.models import User
 from accounts.roles import Role
-from permits.stored_files import stored_file_save, stored_files_atomic
+from core.stored_files import stored_file_save, stored_files_atomic
 
 from .models import Signer, TrustRoot
 from .pki import certificate_pem, root_ca_create, signing_certificate_issue

@@ -6,8 +6,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from core.stored_files import stored_file_read, stored_file_save, stored_files_atomic
 from permits.models import Application, ApplicationStatus, Office
-from permits.stored_files import stored_file_read, stored_file_save, stored_files_atomic
 from workflow.effects import after_transition
 from workflow.runner import transition_run
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from permits.models.application import private_storage
+from core.stored_files import private_storage
 
 
 def token_new() -> str:

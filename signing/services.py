@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from accounts.roles import Role
-from permits.models import Application, ApplicationStatus
-from permits.stored_files import (
+from core.stored_files import (
     stored_file_discard_on_commit,
     stored_file_read,
     stored_file_save,
     stored_files_atomic,
 )
+from permits.models import Application, ApplicationStatus
 from workflow.effects import after_transition
 from workflow.runner import transition_run
 

@@ -13,9 +13,9 @@ from datetime import date
 
 from django.utils import translation
 
+from core.periods import MONTH_NAMES
 from permits.field_schema import display_value
 from permits.models import ApplicationDocument, FieldKind, Office
-from workflow.periods import MONTH_NAMES
 
 from .pdf import render_pdf, static_file_url
 from .qr import qr_svg_data_uri

@@ -13,7 +13,7 @@ An uploaded PDF is judged in this order (the first that applies wins):
 
 Validation never fetches anything from the network (no OCSP, CRL or AIA): the trust roots come from the
 database and the chain from the signature itself. Nothing from the file is logged. A file too complex to
-read within bounded time and memory (permits.pdf_guard) is INVALID_FILE before pyHanko sees it here.
+read within bounded time and memory (core.pdf_guard) is INVALID_FILE before pyHanko sees it here.
 """
 
 import hashlib
@@ -27,8 +27,8 @@ from asn1crypto import x509 as asn1_x509
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.pdf_guard import TOO_COMPLEX, PdfRefused, pdf_check
 from permits.models import ApplicationStatus
-from permits.pdf_guard import TOO_COMPLEX, PdfRefused, pdf_check
 
 from .models import SkDocument, TrustRoot
 from .pdf_signing import SEAL_FIELD, SIGNATURE_FIELD

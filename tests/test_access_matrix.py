@@ -459,7 +459,9 @@ def _answer(client: Client, method: str, url: str, data: dict) -> tuple[str, str
             body = b"".join(response.streaming_content)
         else:
             body = response.content
-        response.close()
+        # No response.close() here: the test client has closed it (for a streamed body, at the end of the
+        # iteration above) with close_old_connections disconnected; a second close would fire
+        # request_finished and close PostgreSQL's connection in the middle of this atomic block.
         transaction.set_rollback(True)
     shown = body.decode(errors="ignore") + response.get("Content-Disposition", "")
     code = response.status_code

@@ -24,9 +24,9 @@ from django.urls import reverse
 from accounts.roles import Role
 from complaints import services as complaint_services
 from complaints.models import ComplaintAttachment, ComplaintKind
+from core.stored_files import private_files, stored_file_save, stored_files_atomic
 from permits import services as permit_services
 from permits.models import ApplicationDocument, ApplicationStatus, ReviewStatus
-from permits.stored_files import private_files, stored_file_save, stored_files_atomic
 from signing.models import NumberSeries, Signer, SkDocument, TrustRoot
 from signing.numbering import application_assign_number
 from signing.pki import certificate_pem, root_ca_create, signing_certificate_issue

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 
-from permits.downloads import SANDBOX_POLICY, private_file_response
+from core.downloads import SANDBOX_POLICY, private_file_response
 from workflow.charts import Bar, horizontal_bar_chart, vertical_bar_chart
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -3,9 +3,9 @@ The checks are the rules of workflow/rules.py and permits/rules.py, asked throug
 
 from django.db.models import Prefetch, prefetch_related_objects
 
+from core.errors import NotFound  # one 'not found, or not yours' for every app
 from permits.models import Application, ApplicationDocument
 from permits.rules import may
-from permits.selectors import NotFound  # one 'not found, or not yours' for every app
 
 from .models import TechnicalReviewDocument, TransitionLog
 

@@ -19,12 +19,12 @@ from django.db.models.functions import TruncMonth
 from django.utils import dateformat, timezone
 
 from accounts.roles import Role
+from core.exports import percent
+from core.periods import year_range
 from permits.models import Application, ApplicationStatus
 
 from .calendar import WorkingCalendar, office_calendar
-from .exports import percent
 from .models import TransitionLog
-from .periods import year_range
 from .routes import OFFICE_STAGES
 
 S = ApplicationStatus

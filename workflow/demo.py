@@ -12,9 +12,9 @@ from pypdf import PdfWriter
 from accounts.demo import ensure_demo_allowed
 from accounts.models import User
 from accounts.roles import Role
+from core.stored_files import stored_files_atomic
 from permits import services as permit_services
 from permits.models import Application, PermitType, ReviewStatus
-from permits.stored_files import stored_files_atomic
 
 from . import services
 from .models import TechnicalReviewDocument

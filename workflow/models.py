@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from permits.models.application import private_storage
+from core.stored_files import private_storage
 
 TRANSITION_LABELS = {
     "submit": _("Diajukan"),

@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.roles import Role
+from core.errors import NotFound
 from permits.models import Application, ApplicationDocument, ApplicationStatus, Office, ReviewStatus
 from permits.rules import may
-from permits.selectors import NotFound
 
 from .markers import marker_claim, marker_done, marker_release
 from .models import Notification, TransitionLog

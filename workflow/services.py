@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.stored_files import stored_file_discard_on_commit, stored_file_save, stored_files_atomic
 from permits.models import Application, ApplicationStatus, ReviewStatus
 from permits.rules import may
-from permits.stored_files import stored_file_discard_on_commit, stored_file_save, stored_files_atomic
 from permits.uploads import check_upload
 
 from .calendar import office_calendar

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "csp",
     "rules.apps.AutodiscoverRulesConfig",
     "config.apps.ConfigConfig",
+    "core.apps.CoreConfig",
     "accounts",
     "permits",
     "workflow",
@@ -284,8 +285,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # machine first. No inline script or style: scripts are files under static/js/, styles are classes in
 # static/css/pintu.css. `data:` images are Bootstrap's own icons (form-select arrow, navbar toggler).
 # `frame-src 'self'` lets an officer's page show the draft SK in an iframe; that response alone answers
-# `frame-ancestors 'self'` (permits/downloads.py), every other page refuses to be framed, like
-# X_FRAME_OPTIONS. Uploaded documents keep their own sandbox policy (permits.downloads.SANDBOX_POLICY),
+# `frame-ancestors 'self'` (core/downloads.py), every other page refuses to be framed, like
+# X_FRAME_OPTIONS. Uploaded documents keep their own sandbox policy (core.downloads.SANDBOX_POLICY),
 # which the middleware leaves untouched because the header is already set.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -315,7 +316,7 @@ LOGGING = {
         "celery.app.trace": {"level": "WARNING"},
         "fontTools": {"level": "ERROR"},
         # PDF parsers warn once per broken object: thousands of lines for one crafted file. Uploads are
-        # parsed in a child that logs nothing (permits/pdf_guard.py); this covers parsing in the process.
+        # parsed in a child that logs nothing (core/pdf_guard.py); this covers parsing in the process.
         "pypdf": {"level": "ERROR"},
         "pyhanko.pdf_utils": {"level": "ERROR"},
     },

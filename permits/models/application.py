@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
 
-from ..stored_files import private_files
+from core.stored_files import private_storage
+
 from .catalog import PermitType, Requirement
 
 
@@ -51,12 +52,6 @@ APPROVE_TARGETS = (*REVIEW_STAGES[1:], S.MENUNGGU_TTE)
 
 # Unambiguous alphabet for application numbers: no 0/O, 1/I/L.
 NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-
-
-def private_storage():
-    # A callable, so that migrations name it rather than a backend; it returns a proxy that resolves
-    # storages["private"] at each use (a local folder or an S3-compatible bucket, by configuration).
-    return private_files
 
 
 def document_upload_to(instance: "ApplicationDocument", filename: str) -> str:

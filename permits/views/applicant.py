@@ -9,10 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from core.downloads import private_file_response
+from core.errors import NotFound
 from workflow.runner import AlreadyProcessed
 
 from .. import services
-from ..downloads import private_file_response
 from ..field_schema import display_value
 from ..forms.application_data import ApplicationDataForm
 from ..forms.document_upload import DocumentUploadForm
@@ -20,7 +21,6 @@ from ..models import ApplicationStatus, PermitType
 from ..receipt import receipt_pdf
 from ..rules import may
 from ..selectors import (
-    NotFound,
     application_get_for_applicant,
     application_list_for_applicant,
     current_documents_by_requirement,

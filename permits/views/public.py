@@ -4,8 +4,10 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from core.errors import NotFound
+
 from ..models import BlankForm
-from ..selectors import NotFound, permit_type_get_published, permit_type_list
+from ..selectors import permit_type_get_published, permit_type_list
 from ..service_standard import service_standard_sections
 
 

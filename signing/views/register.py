@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from permits.rules import may
-from workflow.exports import (
+from core.exports import (
     CSV_CONTENT_TYPE,
     XLSX_CONTENT_TYPE,
     csv_text,
@@ -19,6 +18,7 @@ from workflow.exports import (
     workbook_bytes,
     xlsx_cell,
 )
+from permits.rules import may
 
 from ..models import NumberSeries
 from ..numbering import RegisterRow, issued_numbers_for_register, register_row, register_years

@@ -10,7 +10,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_POST
 
-from permits.downloads import private_file_response
+from core.downloads import private_file_response
 from permits.models import Application
 from permits.rules import may
 from workflow.runner import AlreadyProcessed, TransitionRefused

@@ -15,6 +15,12 @@ from .test_accounts import SIGNUP
 OWNER_NIK = "3603011203850009"
 
 
+@pytest.fixture(autouse=True)
+def _tasks_in_process(settings):
+    """The owner's notice is a task; here it runs in-process in both runs (no worker reads the broker)."""
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+
+
 def owner(**fields) -> User:
     values = {"username": "pemilik", "email": "pemilik@example.test", "nik": OWNER_NIK, "password": "x"}
     return User.objects.create_user(**{**values, **fields})

@@ -27,8 +27,8 @@ from complaints.survey_models import (
     SurveyElement,
     SurveyResponse,
 )
+from core.periods import quarter_range, semester_range, year_range
 from tests.factories import PermitTypeFactory
-from workflow.periods import quarter_range, semester_range, year_range
 
 WIB = ZoneInfo("Asia/Jakarta")
 NOW = datetime(2026, 5, 12, 10, 0, tzinfo=WIB)

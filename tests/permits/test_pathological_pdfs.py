@@ -25,9 +25,10 @@ from django.utils import translation
 from django.utils.html import escape
 
 from complaints.models import Complaint, ComplaintAttachment
-from permits import pdf_guard, services
+from core import pdf_guard
+from core.pdf_guard import PdfRefused, pdf_check, pdf_precheck
+from permits import services
 from permits.models import ApplicationDocument
-from permits.pdf_guard import PdfRefused, pdf_check, pdf_precheck
 from permits.uploads import UploadRejected, check_upload
 from signing import verification
 from tests.complaints.test_public_complaints import form_data

@@ -16,16 +16,16 @@ from django.db import IntegrityError, transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from permits import services
-from permits.checks import private_storage_check, private_storage_transport_check
-from permits.models import Application, ApplicationDocument, ApplicationStatus
-from permits.stored_files import (
+from core.stored_files import (
     private_files,
     stored_file_discard_on_commit,
     stored_file_read,
     stored_file_save,
     stored_files_atomic,
 )
+from permits import services
+from permits.checks import private_storage_check, private_storage_transport_check
+from permits.models import Application, ApplicationDocument, ApplicationStatus
 from signing.models import SkDocument
 from tests.factories import PermitTypeFactory, RequirementFactory, UserFactory
 from tests.files import pdf_bytes, pdf_upload

@@ -381,7 +381,7 @@ def test_a_truncated_or_broken_pdf_is_an_invalid_file(trusted, files, caplog):
 
     assert truncated.verdict == broken.verdict == verification.INVALID_FILE
     ours = [r.getMessage() for r in caplog.records if r.name == "signing.verification"]
-    # The truncated file is refused by the structural check (permits.pdf_guard) before any parser runs.
+    # The truncated file is refused by the structural check (core.pdf_guard) before any parser runs.
     assert ours == ["Uploaded PDF unreadable (no %%EOF near the end)", "Uploaded PDF unreadable (KeyError)"]
 
 

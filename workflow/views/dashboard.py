@@ -13,13 +13,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from core.periods import quarter_range, year_range
 from permits.models import PermitType
 
 from .. import dashboard as reads
 from .. import dashboard_glance
 from ..calendar import office_calendar
 from ..charts import Bar, horizontal_bar_chart, vertical_bar_chart
-from ..periods import quarter_range, year_range
 
 YEARS_SHOWN = 10
 QUARTER_NAMES = {1: "I", 2: "II", 3: "III", 4: "IV"}

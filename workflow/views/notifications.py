@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from permits.selectors import NotFound
+from core.errors import NotFound
 
 from .. import notifications as services
 

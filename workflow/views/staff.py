@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
-from permits.downloads import private_file_response
+from core.downloads import private_file_response
+from core.errors import NotFound
 from permits.field_schema import display_value
 from permits.models import ReviewStatus
 from permits.rules import may
@@ -17,7 +18,6 @@ from permits.uploads import UploadRejected
 
 from .. import services
 from ..access import (
-    NotFound,
     application_get_for_officer,
     document_get_for_officer,
     technical_document_get_for_officer,

@@ -3,6 +3,7 @@ that storage and database never disagree.
 
 - `private_files` is `storages["private"]` (a local folder or an S3-compatible bucket, by configuration),
   resolved at use rather than when the models load, so that changing `STORAGES` takes effect.
+  `private_storage` returns it: the `storage=` of every private FileField.
 - `stored_files_atomic()` is `transaction.atomic()` for services that store files: a file stored in it with
   `stored_file_save` is deleted again if the block rolls back (an exception, or a rollback that an inner
   block asked for). Nested in another `stored_files_atomic()`, its files are handed to the outer one, which
@@ -36,6 +37,12 @@ class PrivateStorage(LazyObject):
 
 
 private_files = PrivateStorage()
+
+
+def private_storage():
+    # A callable, so that migrations name it rather than a backend; it returns a proxy that resolves
+    # storages["private"] at each use (a local folder or an S3-compatible bucket, by configuration).
+    return private_files
 
 
 @receiver(setting_changed)

@@ -1,6 +1,6 @@
-"""Parses one PDF under hard limits, in a process of its own. Run by permits.pdf_guard, never imported by it:
+"""Parses one PDF under hard limits, in a process of its own. Run by core.pdf_guard, never imported by it:
 
-    python -I -B permits/pdf_probe.py PARSER CPU_SECONDS MEMORY_BYTES MAX_INFLATED_BYTES < upload.pdf
+    python -I -B core/pdf_probe.py PARSER CPU_SECONDS MEMORY_BYTES MAX_INFLATED_BYTES < upload.pdf
 
 PARSER is "pypdf" (what the upload check needs: not encrypted, at least one page) or "pyhanko" (what
 signature verification reads: the signature fields). Prints one JSON object on stdout:

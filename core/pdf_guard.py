@@ -1,5 +1,5 @@
 """Every PDF Pintu parses passes through here first: a structural check of the raw bytes, then the parse
-itself in a child process with CPU, memory and wall-clock limits (permits/pdf_probe.py).
+itself in a child process with CPU, memory and wall-clock limits (core/pdf_probe.py).
 
 A PDF parser does work in proportion to what the file declares, and a crafted file of a few megabytes
 (hundreds of thousands of nested dictionaries or tiny objects, a huge cross-reference table, deflated
