@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
-from permits.uploads import UploadRejected
+from permits.upload_rejections import UploadRejected
 from workflow.runner import TransitionRefused
 
 from .models import Complaint, ComplaintPolicy, ticket_new

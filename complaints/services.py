@@ -97,7 +97,7 @@ def _application_by_number(number: str) -> Application | None:
 
 def complaint_submit(*, intake: Intake, attachments=(), recorded_by=None, now=None) -> Complaint:
     """Registers a complaint, consultation or suggestion from any channel and gives it a ticket.
-    Raises ComplaintInvalid and permits.uploads.UploadRejected (nothing is stored then)."""
+    Raises ComplaintInvalid and permits.upload_rejections.UploadRejected (nothing is stored then)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     if len(attachments) > MAX_ATTACHMENTS:

@@ -21,7 +21,7 @@ from core.downloads import private_file_response
 from core.errors import NotFound
 from core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download
 from permits.rules import may
-from permits.uploads import UploadRejected
+from permits.upload_rejections import UploadRejected
 from workflow.calendar import office_calendar
 from workflow.runner import AlreadyProcessed, TransitionRefused, log_refusal
 

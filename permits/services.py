@@ -18,7 +18,8 @@ from workflow.runner import transition_run
 from .field_schema import to_storable
 from .forms.application_data import ApplicationDataForm
 from .models import Application, ApplicationDocument, ApplicationStatus, PermitType, Requirement, ReviewStatus
-from .uploads import CheckedUpload, UploadRejected, check_upload
+from .upload_rejections import UploadRejected
+from .uploads import CheckedUpload, check_upload
 
 
 class ApplicationNotEditable(Exception):

@@ -1,35 +1,33 @@
-"""Server-side validation of uploaded documents (permit documents, complaint attachments, Tim Teknis files).
+"""Server-side validation of uploaded documents (permit documents, complaint attachments, Tim Teknis files):
+``check_upload``, the one entry point, and the checks every kind shares.
 
 Nothing an uploader claims is trusted: the declared size is checked before any byte is read, the
 extension must be on the allow-list, the leading bytes must match the extension, and the content must
-actually parse as that type. Images are additionally checked for data smuggled next to the picture
-(polyglots), because an "image" that is also valid HTML/JS is an XSS vector if it is ever served or
-sniffed as something else. PDFs are parsed in a child process with time and memory limits, after a
-structural check of the raw bytes (pdf_guard): a crafted PDF must not hold a worker for seconds.
+actually parse as that type. PDFs are parsed in a child process with time and memory limits, after a
+structural check of the raw bytes (core.pdf_guard): a crafted PDF must not hold a worker for seconds.
+Images are decoded and checked for data smuggled next to the picture in upload_images. What a refused
+uploader reads (``UploadRejected`` and its codes) is in upload_rejections.
 
-Pure module: no models, no database, no settings at import time. Messages go through ``gettext`` when
-a rejection is raised (not at import), so they follow the active language.
+Pure module: no models, no database, no settings at import time.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import logging
-import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
-
 from core.pdf_guard import ENCRYPTED, TOO_COMPLEX, PdfRefused, pdf_check
 
-__all__ = ["ALLOWED_KINDS", "CheckedUpload", "UploadRejected", "check_upload"]
+from . import upload_rejections
+from .upload_images import image_check
+
+__all__ = ["ALLOWED_KINDS", "CheckedUpload", "check_upload"]
 
 # kind -> (accepted extensions, content type). The first extension is the normalized one.
 ALLOWED_KINDS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -37,14 +35,6 @@ ALLOWED_KINDS: dict[str, tuple[tuple[str, ...], str]] = {
     "jpg": ((".jpg", ".jpeg"), "image/jpeg"),
     "png": ((".png",), "image/png"),
 }
-
-# Label shown to the applicant; order fixes the order in "PDF, JPG, atau PNG".
-_KIND_LABELS: dict[str, str] = {"pdf": "PDF", "jpg": "JPG", "png": "PNG"}
-
-# Pillow plugin used to open each kind, and the format names it may report. Phone cameras often write
-# multi-picture JPEGs, which Pillow's JPEG plugin reports as "MPO"; every viewer shows them as JPEGs.
-_PILLOW_PLUGIN: dict[str, str] = {"jpg": "JPEG", "png": "PNG"}
-_PILLOW_FORMATS: dict[str, tuple[str, ...]] = {"jpg": ("JPEG", "MPO"), "png": ("PNG",)}
 
 _DISPLAY_NAME_MAX = 120
 _FALLBACK_STEM = "dokumen"
@@ -59,20 +49,6 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 _JPEG_MAGIC = b"\xff\xd8\xff"
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
-# Bytes allowed after the end of an image: some encoders pad files with zeros or newlines.
-_TRAILING_PADDING = b"\x00 \t\r\n\f\v"
-
-# Markup that browsers or interpreters would act on. Tag names must be followed by a character that
-# ends a tag name (whitespace, "/" or ">"), as a browser requires: a bare 4-byte "<svg" turns up by
-# chance in roughly 1 of 50 ten-megabyte photos' compressed pixel data, which would reject honest uploads.
-_MARKUP_RE = re.compile(
-    rb"<(?:script|html|svg|iframe)[\s/>]|<!doctype[\s>]|<\?php\s|javascript:",
-    re.IGNORECASE,
-)
-
-_BYTES_PER_KB = 1024
-_BYTES_PER_MB = 1024 * 1024
-
 logger = logging.getLogger(__name__)
 
 
@@ -86,17 +62,11 @@ class CheckedUpload:
     sha256: str  # hex digest of the content
 
 
-class UploadRejected(ValidationError):
-    """A rejected upload; ``code`` says which check failed, the message is for the applicant."""
-
-    def __init__(self, message: str, *, code: str, params: dict[str, Any] | None = None) -> None:
-        super().__init__(message, code=code, params=params)
-
-
 def check_upload(*, uploaded_file: Any, accepted_kinds: Iterable[str], max_bytes: int) -> CheckedUpload:
     """Validates a django UploadedFile (or any file-like with .name, .size, .read/.seek/.chunks).
 
-    Raises UploadRejected. On success the file position is back at 0 so the caller can save it.
+    Raises upload_rejections.UploadRejected. On success the file position is back at 0 so the caller can
+    save it.
     """
     kinds = _validate_kinds(accepted_kinds)
     if max_bytes <= 0:
@@ -112,11 +82,7 @@ def check_upload(*, uploaded_file: Any, accepted_kinds: Iterable[str], max_bytes
     stem, extension = _split_extension(basename)
     kind = _kind_for_extension(extension=extension, kinds=kinds)
     if kind is None:
-        raise UploadRejected(
-            gettext("Jenis berkas tidak diizinkan. Unggah berkas %(allowed)s."),
-            code="extension",
-            params={"allowed": _allowed_label(kinds)},
-        )
+        raise upload_rejections.extension_not_allowed(kinds=kinds)
 
     try:
         content, sha256 = _read_capped(uploaded_file, max_bytes=max_bytes)
@@ -124,12 +90,11 @@ def check_upload(*, uploaded_file: Any, accepted_kinds: Iterable[str], max_bytes
         _check_size(size=len(content), max_bytes=max_bytes)
         # 3. Magic bytes.
         _check_signature(content=content, kind=kind, extension=extension)
-        # 4 + 5. Parse, then look for smuggled data.
+        # 4 + 5. Parse, then (images) look for smuggled data.
         if kind == "pdf":
             _check_pdf(content)
         else:
-            _check_image(content=content, kind=kind)
-            _check_image_polyglot(content=content, kind=kind)
+            image_check(content=content, kind=kind)
     finally:
         _rewind(uploaded_file)
 
@@ -160,44 +125,11 @@ def _validate_kinds(accepted_kinds: Iterable[str]) -> tuple[str, ...]:
     return tuple(kind for kind in ALLOWED_KINDS if kind in requested)
 
 
-def _allowed_label(kinds: tuple[str, ...]) -> str:
-    labels = [_KIND_LABELS[kind] for kind in kinds]
-    if len(labels) == 1:
-        return labels[0]
-    # "PDF atau JPG", "PDF, JPG, atau PNG" — the conjunction is translated ("or" in English).
-    conjunction = gettext("atau")
-    separator = f", {conjunction} " if len(labels) > 2 else f" {conjunction} "
-    return ", ".join(labels[:-1]) + separator + labels[-1]
-
-
 def _check_size(*, size: int, max_bytes: int) -> None:
     if size <= 0:
-        raise UploadRejected(gettext("Berkas kosong. Unggah berkas yang berisi dokumen."), code="empty")
+        raise upload_rejections.empty()
     if size > max_bytes:
-        raise UploadRejected(
-            gettext("Ukuran berkas %(size)s melebihi batas %(limit)s."),
-            code="too_large",
-            # Size rounded up and limit rounded down, so the message never reads "5 MB exceeds 5 MB".
-            params={
-                "size": _format_size(size, round_up=True),
-                "limit": _format_size(max_bytes, round_up=False),
-            },
-        )
-
-
-def _format_size(num_bytes: int, *, round_up: bool) -> str:
-    if num_bytes < _BYTES_PER_KB:
-        return f"{num_bytes} bita"
-    unit, divisor = ("MB", _BYTES_PER_MB) if num_bytes >= _BYTES_PER_MB else ("KB", _BYTES_PER_KB)
-    tenths = num_bytes * 10 / divisor
-    tenths = math.ceil(tenths) if round_up else math.floor(tenths)
-    return f"{_format_decimal(tenths / 10)} {unit}"
-
-
-def _format_decimal(value: float) -> str:
-    # Indonesian notation: "." groups thousands, "," marks decimals; drop a trailing ",0".
-    text = f"{value:,.1f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return text.removesuffix(",0")
+        raise upload_rejections.too_large(size=size, max_bytes=max_bytes)
 
 
 # --- names ------------------------------------------------------------------------------------------
@@ -283,11 +215,7 @@ def _check_signature(*, content: bytes, kind: str, extension: str) -> None:
     else:
         matches = content.startswith(_PNG_MAGIC)
     if not matches:
-        raise UploadRejected(
-            gettext("Isi berkas tidak sesuai dengan jenisnya (%(extension)s)."),
-            code="signature",
-            params={"extension": extension},
-        )
+        raise upload_rejections.signature_mismatch(extension=extension)
 
 
 # --- PDF --------------------------------------------------------------------------------------------
@@ -301,178 +229,8 @@ def _check_pdf(content: bytes) -> None:
     except PdfRefused as refused:
         level = logging.WARNING if refused.verdict == TOO_COMPLEX else logging.INFO
         logger.log(level, "PDF refused: %s", refused.reason)
-        rejections = {TOO_COMPLEX: _pdf_too_complex, ENCRYPTED: _pdf_encrypted}
-        raise rejections.get(refused.verdict, _pdf_invalid)() from None
-
-
-def _pdf_too_complex() -> UploadRejected:
-    return UploadRejected(
-        gettext(
-            "Berkas PDF terlalu rumit atau rusak untuk diperiksa. Simpan ulang sebagai PDF biasa "
-            "(mis. “Cetak ke PDF”) lalu unggah kembali."
-        ),
-        code="pdf_too_complex",
-    )
-
-
-def _pdf_encrypted() -> UploadRejected:
-    return UploadRejected(
-        gettext("Berkas PDF dilindungi kata sandi. Unggah berkas tanpa kata sandi."), code="pdf_encrypted"
-    )
-
-
-def _pdf_invalid() -> UploadRejected:
-    return UploadRejected(gettext("Berkas PDF rusak atau tidak dapat dibaca."), code="pdf_invalid")
-
-
-# --- images -----------------------------------------------------------------------------------------
-
-
-def _check_image(*, content: bytes, kind: str) -> None:
-    from PIL import Image, ImageFile
-
-    # WeasyPrint sets this Pillow-wide flag to True when it is imported, which would make load() accept
-    # truncated images silently. Uploads must decode completely, so it is forced off before every check.
-    ImageFile.LOAD_TRUNCATED_IMAGES = False
-    plugin = [_PILLOW_PLUGIN[kind]]
-    try:
-        # verify() checks structure/CRCs but leaves the image unusable, hence the second open + load()
-        # which actually decodes the pixels. formats= keeps Pillow from trying any other decoder.
-        with Image.open(io.BytesIO(content), formats=plugin) as image:
-            _check_dimensions(image.size)
-            image.verify()
-        with Image.open(io.BytesIO(content), formats=plugin) as image:
-            if image.format not in _PILLOW_FORMATS[kind]:
-                raise _image_invalid()
-            image.load()
-    except UploadRejected:
-        raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        # Pillow raises the error itself above 2x MAX_IMAGE_PIXELS; the warning only arrives here as an
-        # exception when warnings are configured as errors. Both mean "too many pixels".
-        raise _image_too_large() from exc
-    except Exception as exc:
-        raise _image_invalid() from exc
-
-
-def _check_dimensions(size: tuple[int, int]) -> None:
-    from PIL import Image
-
-    # Checked explicitly because Pillow only warns between 1x and 2x the limit; done right after the
-    # header is read, so a small file claiming huge dimensions is refused before anything is decoded.
-    limit = Image.MAX_IMAGE_PIXELS
-    width, height = size
-    if limit is not None and width * height > limit:
-        raise _image_too_large()
-
-
-def _image_too_large() -> UploadRejected:
-    from PIL import Image
-
-    limit = Image.MAX_IMAGE_PIXELS or 0
-    return UploadRejected(
-        gettext(
-            "Dimensi gambar terlalu besar (maksimum %(limit)s megapiksel). "
-            "Perkecil ukuran gambar lalu unggah kembali."
-        ),
-        code="image_too_large",
-        params={"limit": _format_decimal(math.floor(limit / 100_000) / 10)},
-    )
-
-
-def _image_invalid() -> UploadRejected:
-    return UploadRejected(gettext("Berkas gambar rusak atau tidak dapat dibaca."), code="image_invalid")
-
-
-def _image_polyglot() -> UploadRejected:
-    return UploadRejected(
-        gettext("Berkas gambar mengandung data tambahan yang tidak diizinkan."), code="image_polyglot"
-    )
-
-
-def _check_image_polyglot(*, content: bytes, kind: str) -> None:
-    end = _jpeg_end(content) if kind == "jpg" else _png_end(content)
-    if end is None:
-        # Pillow decoded it, but we cannot find where it ends: do not guess, refuse.
-        raise _image_invalid()
-    if content[end:].strip(_TRAILING_PADDING):
-        raise _image_polyglot()
-    if _MARKUP_RE.search(content):
-        raise _image_polyglot()
-
-
-def _png_end(content: bytes) -> int | None:
-    """Offset just past the IEND chunk, walking the chunk list; None if the structure is broken."""
-    pos = len(_PNG_MAGIC)
-    while pos + 8 <= len(content):
-        length = int.from_bytes(content[pos : pos + 4], "big")
-        chunk_type = content[pos + 4 : pos + 8]
-        end = pos + 12 + length  # length + type + data + CRC
-        if length > 0x7FFFFFFF or end > len(content):
-            return None
-        if chunk_type == b"IEND":
-            return end
-        pos = end
-    return None
-
-
-def _jpeg_end(content: bytes) -> int | None:
-    """Offset just past the last EOI of the JPEG stream(s), walking segments; None if broken.
-
-    Walking the markers (rather than searching for the last FFD9) finds where the image really
-    ends: an appended ZIP/HTML payload cannot hide by ending itself with FFD9. Back-to-back JPEG
-    streams (MPO pictures from phone cameras) are accepted as image data.
-    """
-    pos = 0
-    end = None
-    while content.startswith(b"\xff\xd8", pos):
-        end = _jpeg_stream_end(content, pos + 2)
-        if end is None:
-            return None
-        pos = end
-        # MPO: the next picture may follow after padding.
-        while pos < len(content) and content[pos] in _TRAILING_PADDING:
-            pos += 1
-    return end
-
-
-def _jpeg_stream_end(content: bytes, pos: int) -> int | None:
-    size = len(content)
-    while pos < size:
-        # Like libjpeg, skip stray bytes before a marker and any 0xFF fill bytes.
-        pos = content.find(b"\xff", pos)
-        if pos < 0:
-            return None
-        while pos < size and content[pos] == 0xFF:
-            pos += 1
-        if pos >= size:
-            return None
-        marker = content[pos]
-        pos += 1
-        if marker == 0xD9:  # EOI
-            return pos
-        if marker == 0x00 or 0xD0 <= marker <= 0xD8 or marker == 0x01:
-            continue  # stuffed byte, RSTn, SOI or TEM: no length field
-        if pos + 2 > size:
-            return None
-        length = int.from_bytes(content[pos : pos + 2], "big")
-        if length < 2:
-            return None
-        pos += length
-        if marker == 0xDA:  # SOS: entropy-coded data follows until the next real marker
-            pos = _skip_entropy_coded(content, pos)
-    return None
-
-
-def _skip_entropy_coded(content: bytes, pos: int) -> int:
-    # In scan data 0xFF is followed by 0x00 (stuffing), RSTn or fill 0xFF; anything else is a marker.
-    size = len(content)
-    while True:
-        pos = content.find(b"\xff", pos)
-        if pos < 0 or pos + 1 >= size:
-            return size
-        following = content[pos + 1]
-        if following == 0x00 or 0xD0 <= following <= 0xD7 or following == 0xFF:
-            pos += 1 if following == 0xFF else 2
-            continue
-        return pos
+        rejections = {
+            TOO_COMPLEX: upload_rejections.pdf_too_complex,
+            ENCRYPTED: upload_rejections.pdf_encrypted,
+        }
+        raise rejections.get(refused.verdict, upload_rejections.pdf_invalid)() from None

@@ -26,7 +26,7 @@ from ..selectors import (
     current_documents_by_requirement,
     document_get_for_user,
 )
-from ..uploads import UploadRejected
+from ..upload_rejections import UploadRejected
 
 security_log = logging.getLogger("pintu.security")
 

@@ -16,7 +16,8 @@ from complaints import services
 from complaints.models import Complaint, ComplaintAttachment, ComplaintKind
 from complaints.models import ComplaintStatus as CS
 from complaints.public_forms import CHALLENGE_FIELD, challenge_sign
-from permits.uploads import UploadRejected, check_upload
+from permits.upload_rejections import UploadRejected
+from permits.uploads import check_upload
 from tests.factories import PermitTypeFactory, UserFactory
 from tests.files import pdf_upload, png_upload
 from workflow.calendar import office_calendar

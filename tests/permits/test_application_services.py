@@ -5,7 +5,7 @@ import pytest
 
 from permits import services
 from permits.models import Application, ApplicationStatus
-from permits.uploads import UploadRejected
+from permits.upload_rejections import UploadRejected
 from tests.files import pdf_upload, png_upload
 from workflow.models import TransitionLog
 from workflow.runner import AlreadyProcessed

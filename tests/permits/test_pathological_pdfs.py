@@ -29,7 +29,8 @@ from core import pdf_guard
 from core.pdf_guard import PdfRefused, pdf_check, pdf_precheck
 from permits import services
 from permits.models import ApplicationDocument
-from permits.uploads import UploadRejected, check_upload
+from permits.upload_rejections import UploadRejected
+from permits.uploads import check_upload
 from signing import verification
 from tests.complaints.test_public_complaints import form_data
 from tests.factories import PermitTypeFactory

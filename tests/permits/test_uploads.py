@@ -13,7 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, PngImagePlugin
 from pypdf import PdfWriter
 
-from permits.uploads import ALLOWED_KINDS, CheckedUpload, UploadRejected, check_upload
+from permits.upload_rejections import UploadRejected
+from permits.uploads import ALLOWED_KINDS, CheckedUpload, check_upload
 
 MB = 1024 * 1024
 ALL_KINDS = ("pdf", "jpg", "png")

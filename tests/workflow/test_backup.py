@@ -20,7 +20,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from workflow import backup
+from workflow import backup_database
+from workflow.backup_common import BackupError
 
 ROOT = Path(__file__).resolve().parents[2]
 EVERY_BYTE = bytes(range(256)) * 64
@@ -231,7 +232,7 @@ def test_keys_backup_names_a_missing_seal(settings, tmp_path):
 
 
 def test_postgres_password_goes_only_into_the_child_environment():
-    args, env = backup.pg_invocation(
+    args, env = backup_database.pg_invocation(
         "pg_dump",
         {
             "NAME": "pintu",
@@ -249,8 +250,8 @@ def test_postgres_password_goes_only_into_the_child_environment():
 
 def test_missing_postgres_client_names_the_debian_package(monkeypatch):
     monkeypatch.setenv("PATH", "/nonexistent")
-    with pytest.raises(backup.BackupError, match="postgresql-client"):
-        backup._pg_program("pg_dump")
+    with pytest.raises(BackupError, match="postgresql-client"):
+        backup_database._pg_program("pg_dump")
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite copy; PostgreSQL is tested below")

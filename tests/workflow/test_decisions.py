@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from accounts.roles import Role
 from permits import services as permit_services
 from permits.models import ApplicationStatus, ReviewStatus
-from permits.uploads import UploadRejected
+from permits.upload_rejections import UploadRejected
 from tests.files import pdf_upload
 from workflow import services
 from workflow.models import TechnicalReviewDocument, TransitionLog

@@ -14,7 +14,7 @@ from core.errors import NotFound
 from permits.field_schema import display_value
 from permits.models import ReviewStatus
 from permits.rules import may
-from permits.uploads import UploadRejected
+from permits.upload_rejections import UploadRejected
 
 from .. import services
 from ..access import (

@@ -1,10 +1,13 @@
-"""`manage.py pintu_backup database|files|keys FILE`: one backup file per kind (workflow/backup.py)."""
+"""`manage.py pintu_backup database|files|keys FILE`: one backup file per kind (workflow/backup_*.py)."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from workflow import backup
+from workflow.backup_common import BackupError
+from workflow.backup_database import database_backup
+from workflow.backup_files import files_backup
+from workflow.backup_keys import keys_backup
 
 
 class Command(BaseCommand):
@@ -23,12 +26,12 @@ class Command(BaseCommand):
         progress = self.stdout.write if options["verbosity"] >= 2 else None
         try:
             if what == "database":
-                summary = backup.database_backup(file)
+                summary = database_backup(file)
             elif what == "files":
-                summary = backup.files_backup(file, progress=progress)
+                summary = files_backup(file, progress=progress)
             else:
-                summary = backup.keys_backup(file)
-        except backup.BackupError as exc:
+                summary = keys_backup(file)
+        except BackupError as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(self.style.SUCCESS(summary.message))
         for note in summary.notes:

@@ -1,11 +1,14 @@
 """`manage.py pintu_restore database|files|keys FILE [--force]`: the counterpart of pintu_backup
-(workflow/backup.py). Each refuses to replace existing data unless --force is given."""
+(workflow/backup_*.py). Each refuses to replace existing data unless --force is given."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from workflow import backup
+from workflow.backup_common import BackupError
+from workflow.backup_database import database_restore
+from workflow.backup_files import files_restore
+from workflow.backup_keys import keys_restore
 
 
 class Command(BaseCommand):
@@ -29,12 +32,12 @@ class Command(BaseCommand):
         progress = self.stdout.write if options["verbosity"] >= 2 else None
         try:
             if what == "database":
-                summary = backup.database_restore(file, force=force)
+                summary = database_restore(file, force=force)
             elif what == "files":
-                summary = backup.files_restore(file, force=force, progress=progress)
+                summary = files_restore(file, force=force, progress=progress)
             else:
-                summary = backup.keys_restore(file, force=force)
-        except backup.BackupError as exc:
+                summary = keys_restore(file, force=force)
+        except BackupError as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(self.style.SUCCESS(summary.message))
         for note in summary.notes:
