@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import override_settings
@@ -24,22 +23,21 @@ from django.urls import reverse
 from accounts.roles import Role
 from complaints import services as complaint_services
 from complaints.models import ComplaintAttachment, ComplaintKind
-from core.stored_files import private_files, stored_file_save, stored_files_atomic
+from core.stored_files import private_files, stored_files_atomic
 from permits import services as permit_services
 from permits.models import ApplicationDocument, ApplicationStatus, ReviewStatus
-from signing.models import NumberSeries, Signer, SkDocument, TrustRoot
+from signing.models import NumberSeries, Signer, SkDocument
 from signing.numbering import application_assign_number
-from signing.pki import certificate_pem, root_ca_create, signing_certificate_issue
 from signing.services import sk_sign
 from tests.factories import ApplicationFieldFactory, PermitTypeFactory, RequirementFactory, UserFactory
 from tests.files import pdf_bytes, pdf_upload
+from tests.signing.signing_fixtures import PASSPHRASE, signer_and_seal
 from workflow import services as workflow_services
 from workflow.models import TechnicalReviewDocument
 from workflow.routes import role_for_stage
 
 ROOT = Path(__file__).resolve().parents[1]
 BUCKET = "pintu-uji"
-PASSPHRASE = "passphrase-kadis-s3"
 S = ApplicationStatus
 pytestmark = [
     pytest.mark.services,
@@ -174,44 +172,13 @@ def _referenced_names() -> set[str]:
     return names - {""}
 
 
-def _kepala_dinas_and_seal(tmp_path) -> tuple:
-    """A Kepala Dinas with a signer PKCS#12 (stored in the bucket), and the office seal (a server-held key
-    file, as in production), both under a trusted root."""
-    root_key, root = root_ca_create(organization="DPMPTSP Uji S3")
-    TrustRoot.objects.create(name="Uji S3", certificate_pem=certificate_pem(root).decode())
-    kadis = UserFactory(roles=[Role.KEPALA_DINAS], full_name="Dr. H. Ahmad Fauzi")
-    issued = signing_certificate_issue(
-        root_key=root_key,
-        root_certificate=root,
-        common_name=kadis.full_name,
-        organization="DPMPTSP Uji S3",
-        passphrase=PASSPHRASE.encode(),
-    )
-    signer = Signer(user=kadis, name=kadis.full_name, position="Kepala Dinas")
-    with stored_files_atomic():
-        stored_file_save(signer.pkcs12, "kadis.p12", ContentFile(issued.pkcs12))
-        signer.save()
-    seal = signing_certificate_issue(
-        root_key=root_key,
-        root_certificate=root,
-        common_name="Segel",
-        organization="DPMPTSP Uji S3",
-        passphrase=b"segel-uji",
-    )
-    (tmp_path / "segel.p12").write_bytes(seal.pkcs12)
-    (tmp_path / "segel.pass").write_text("segel-uji")
-    return kadis, tmp_path / "segel.p12", tmp_path / "segel.pass"
-
-
 @pytest.mark.django_db(transaction=True)
 def test_documents_sk_and_attachments_live_only_in_the_bucket(bucket, client, tmp_path, settings):
     assert connection.vendor == "postgresql"
     assert private_files.__class__.__name__ == "S3Storage"
     local_before = _local_private_files()
-    kadis, seal_path, seal_passphrase = _kepala_dinas_and_seal(tmp_path)
-    settings.PINTU_SEAL_PKCS12_PATH, settings.PINTU_SEAL_PASSPHRASE_FILE = (
-        str(seal_path),
-        str(seal_passphrase),
+    _root, kadis, _signer = signer_and_seal(
+        tmp_path=tmp_path, settings=settings, organization="DPMPTSP Uji S3"
     )
     officers = {
         role: UserFactory(roles=[role]) for role in Role if role not in (Role.PEMOHON, Role.KEPALA_DINAS)

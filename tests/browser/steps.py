@@ -42,3 +42,14 @@ def requirements_upload(page, *, pdf, png) -> int:
         page.wait_for_load_state()
         assert page.locator("li.requirement-row").nth(index).locator("text=✔").count() == 1
     return rows
+
+
+def sign_up_fill(page, *, name: str, nik: str, phone: str, email: str, username: str, password: str) -> None:
+    """Fills the applicant's sign-up form (already open); the caller sends it."""
+    page.get_by_label("Nama lengkap (dengan gelar)").fill(name)
+    page.get_by_label("NIK").fill(nik)
+    page.get_by_label("Nomor ponsel").fill(phone)
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Nama pengguna").fill(username)
+    page.locator("#id_password1").fill(password)
+    page.locator("#id_password2").fill(password)

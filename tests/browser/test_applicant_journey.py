@@ -13,7 +13,7 @@ from permits.catalog_seed import OFFICE, PERMIT_TYPES
 from permits.models import Application, ApplicationStatus
 from tests.files import image_bytes, pdf_bytes
 
-from .steps import requirements_upload, sip_data_fill
+from .steps import requirements_upload, sign_up_fill, sip_data_fill
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -48,13 +48,15 @@ def test_new_applicant_signs_up_applies_and_gets_a_receipt(live_server, page, sh
     shoot(page, "standar-pelayanan")
 
     page.get_by_role("link", name="Daftar").first.click()
-    page.get_by_label("Nama lengkap (dengan gelar)").fill("dr. Rahmat Hidayat")
-    page.get_by_label("NIK").fill("3603011203850001")
-    page.get_by_label("Nomor ponsel").fill("081234567890")
-    page.get_by_label("Email").fill("rahmat@example.test")
-    page.get_by_label("Nama pengguna").fill("rahmat")
-    page.locator("#id_password1").fill("Praktik-Sehat-2026")
-    page.locator("#id_password2").fill("Praktik-Sehat-2026")
+    sign_up_fill(
+        page,
+        name="dr. Rahmat Hidayat",
+        nik="3603011203850001",
+        phone="081234567890",
+        email="rahmat@example.test",
+        username="rahmat",
+        password="Praktik-Sehat-2026",
+    )
     shoot(page, "daftar")
     page.get_by_role("button", name="Daftar").click()
     shoot(page, "verifikasi-terkirim")

@@ -15,7 +15,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.steps import requirements_upload, sip_data_fill
+from tests.browser.steps import requirements_upload, sign_up_fill, sip_data_fill
 from tests.files import image_bytes, pdf_bytes
 
 pytestmark = pytest.mark.skipif(
@@ -122,13 +122,15 @@ def test_applicant_to_verified_sk_over_https(stack, chromium, files, shoot, tmp_
     shot(applicant, "beranda-https")
 
     applicant.goto("/akun/signup/")
-    applicant.get_by_label("Nama lengkap (dengan gelar)").fill("dr. Sari Produksi")
-    applicant.get_by_label("NIK").fill("3603014506900002")
-    applicant.get_by_label("Nomor ponsel").fill("081298765432")
-    applicant.get_by_label("Email").fill("sari@pemohon.test")
-    applicant.get_by_label("Nama pengguna").fill("sari")
-    applicant.locator("#id_password1").fill("Praktik-Sehat-2026")
-    applicant.locator("#id_password2").fill("Praktik-Sehat-2026")
+    sign_up_fill(
+        applicant,
+        name="dr. Sari Produksi",
+        nik="3603014506900002",
+        phone="081298765432",
+        email="sari@pemohon.test",
+        username="sari",
+        password="Praktik-Sehat-2026",
+    )
     applicant.get_by_role("button", name="Daftar").click()
     body = mail_to(stack, "sari@pemohon.test", "")
     link = re.search(r"https://\S+/akun/confirm-email/\S+/", body).group(0)

@@ -26,15 +26,18 @@ def draft_pdf() -> bytes:
     return HTML(string=DRAFT_HTML).write_pdf(pdf_forms=True)
 
 
-def signing_setup(*, tmp_path, settings, passphrase: str = PASSPHRASE):
-    root_key, root = root_ca_create(organization="DPMPTSP Uji")
-    TrustRoot.objects.create(name="Uji", certificate_pem=certificate_pem(root).decode())
+def signer_and_seal(*, tmp_path, settings, passphrase: str = PASSPHRASE, organization: str = "DPMPTSP Uji"):
+    """A Kepala Dinas with a signer PKCS#12 (in the private storage) and the office seal (a key file, as in
+    production), both under a trusted root; the settings point at the seal. Returns the root, the Kepala
+    Dinas and the signer."""
+    root_key, root = root_ca_create(organization=organization)
+    TrustRoot.objects.create(name=organization, certificate_pem=certificate_pem(root).decode())
     kadis = UserFactory(roles=[Role.KEPALA_DINAS], full_name="Dr. H. Ahmad Fauzi")
     issued = signing_certificate_issue(
         root_key=root_key,
         root_certificate=root,
         common_name=kadis.full_name,
-        organization="DPMPTSP Uji",
+        organization=organization,
         passphrase=passphrase.encode(),
     )
     signer = Signer(user=kadis, name=kadis.full_name, position="Kepala Dinas")
@@ -44,13 +47,18 @@ def signing_setup(*, tmp_path, settings, passphrase: str = PASSPHRASE):
         root_key=root_key,
         root_certificate=root,
         common_name="Segel",
-        organization="DPMPTSP Uji",
+        organization=organization,
         passphrase=b"segel-uji",
     )
     (tmp_path / "segel.p12").write_bytes(seal.pkcs12)
     (tmp_path / "segel.pass").write_text("segel-uji")
     settings.PINTU_SEAL_PKCS12_PATH = str(tmp_path / "segel.p12")
     settings.PINTU_SEAL_PASSPHRASE_FILE = str(tmp_path / "segel.pass")
+    return root, kadis, signer
+
+
+def signing_setup(*, tmp_path, settings, passphrase: str = PASSPHRASE):
+    root, kadis, signer = signer_and_seal(tmp_path=tmp_path, settings=settings, passphrase=passphrase)
     application = Application.objects.create(
         permit_type=PermitTypeFactory(),
         applicant=UserFactory(),
