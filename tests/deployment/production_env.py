@@ -10,26 +10,30 @@ from signing.pki import certificate_pem, root_ca_create, signing_certificate_iss
 INHERITED_PREFIXES = ("DJANGO_", "DATABASE_URL", "CACHE_URL", "CELERY_", "PINTU_")
 
 
-def throwaway_pki(folder: Path, *, organization: str = "DPMPTSP Uji") -> dict[str, Path]:
+def throwaway_pki(
+    folder: Path, *, organization: str = "DPMPTSP Uji", signers: dict[str, tuple[str, str]] | None = None
+) -> dict[str, Path]:
     """A root CA and the office seal signed by it: the seal's PKCS#12, its passphrase file (0600) and the
-    root's PEM."""
+    root's PEM; plus, for each `signers` entry {file name: (common name, passphrase)}, a signer's PKCS#12."""
     folder.mkdir(parents=True, exist_ok=True)
     root_key, root = root_ca_create(organization=organization)
-    passphrase = secrets.token_urlsafe(24)
-    seal = signing_certificate_issue(
-        root_key=root_key,
-        root_certificate=root,
-        common_name=f"Segel Elektronik {organization}",
-        organization=organization,
-        passphrase=passphrase.encode(),
-    )
+    seal_passphrase = secrets.token_urlsafe(24)
+    issued = {"segel.p12": (f"Segel Elektronik {organization}", seal_passphrase), **(signers or {})}
+    for file_name, (common_name, passphrase) in issued.items():
+        certificate = signing_certificate_issue(
+            root_key=root_key,
+            root_certificate=root,
+            common_name=common_name,
+            organization=organization,
+            passphrase=passphrase.encode(),
+        )
+        (folder / file_name).write_bytes(certificate.pkcs12)
     paths = {
         "seal": folder / "segel.p12",
         "passphrase": folder / "segel.passphrase",
         "root": folder / "root.pem",
     }
-    paths["seal"].write_bytes(seal.pkcs12)
-    paths["passphrase"].write_text(passphrase)
+    paths["passphrase"].write_text(seal_passphrase)
     paths["passphrase"].chmod(0o600)
     paths["root"].write_bytes(certificate_pem(root))
     return paths

@@ -246,26 +246,13 @@ class ProductionStack:
         self.manage("check", "--deploy", "--database", "default", "--fail-level", "WARNING")
 
     def _make_pki(self, folder: Path) -> None:
-        from signing.pki import certificate_pem, root_ca_create, signing_certificate_issue
+        from tests.deployment.production_env import throwaway_pki
 
-        folder.mkdir(parents=True)
-        root_key, root = root_ca_create(organization="DPMPTSP Uji Produksi")
-        seal_passphrase = secrets.token_urlsafe(24)
-        for name, common_name, passphrase in (
-            ("segel.p12", "Segel Elektronik DPMPTSP Uji Produksi", seal_passphrase),
-            ("kadis.p12", "Dr. Hj. Uji Produksi, M.Si.", self.kadis_passphrase),
-        ):
-            issued = signing_certificate_issue(
-                root_key=root_key,
-                root_certificate=root,
-                common_name=common_name,
-                organization="DPMPTSP Uji Produksi",
-                passphrase=passphrase.encode(),
-            )
-            (folder / name).write_bytes(issued.pkcs12)
-        (folder / "segel.passphrase").write_text(seal_passphrase)
-        (folder / "segel.passphrase").chmod(0o600)
-        (folder / "root.pem").write_bytes(certificate_pem(root))
+        throwaway_pki(
+            folder,
+            organization="DPMPTSP Uji Produksi",
+            signers={"kadis.p12": ("Dr. Hj. Uji Produksi, M.Si.", self.kadis_passphrase)},
+        )
 
     # --- nginx -----------------------------------------------------------------------------------------
     def nginx_variables(self) -> dict[str, str]:
